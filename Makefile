@@ -1,0 +1,66 @@
+# The front door: `make run` to browse the demo site, `make test` to test it.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help venv install install-dev messages makemessages migrate seed run test test-browser test-postgres lint check bench clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-15s\033[0m %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements.lock
+	@touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.lock | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-dev.txt
+	@touch $(VENV)/.installed $@
+
+venv: $(BIN)/python ## Create the virtual environment
+
+install: $(VENV)/.installed ## Install the pinned runtime requirements
+
+install-dev: $(VENV)/.installed-dev ## Install the runtime and test requirements
+
+messages: install ## Compile the translations (.po -> .mo)
+	$(MANAGE) compilemessages -v0 --ignore=.venv
+
+makemessages: install ## Extract UI strings into the kk and ru .po files
+	$(MANAGE) makemessages -l kk -l ru --no-obsolete --ignore=.venv --ignore=bench --ignore=tests --ignore=var
+
+migrate: install ## Apply database migrations
+	$(MANAGE) migrate --no-input -v0
+
+seed: migrate messages ## Create the demo content (safe to run again)
+	$(MANAGE) seed_demo
+
+run: seed ## Install, migrate, seed the demo and serve on http://127.0.0.1:8000
+	@echo "Admin: http://$(HOST):$(PORT)/admin/ (user 'admin', password printed above or DEMO_ADMIN_PASSWORD)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install-dev messages ## Run the whole test suite (browser tests need Chromium)
+	$(BIN)/python -m pytest
+
+lint: install-dev ## Lint with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install messages ## Django system checks and missing migrations
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(60))") ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
+
+bench: install-dev messages ## Serve the seeded site with gunicorn and measure it (see README)
+	$(BIN)/python bench/serve_bench.py
+
+clean: ## Remove the virtual environment, database and generated files
+	rm -rf $(VENV) db.sqlite3 var media
+	find . -name '*.mo' -not -path './.venv/*' -delete

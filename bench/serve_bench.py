@@ -1,0 +1,153 @@
+"""Serve the seeded site as in production (gunicorn, DEBUG off) and measure the
+home page and the announcement list under concurrent load from 127.0.0.1:
+uncached, with the page cache on, and the same bytes as a static file through
+the same server, all in one run. Prints requests per second, p50/p95 latency
+and the ratios the targets are stated in.
+
+    make bench            # or: .venv/bin/python bench/serve_bench.py --duration 10
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LUA = """
+done = function(summary, latency, requests)
+  io.write(string.format("JSON {\\"requests\\": %d, \\"duration_us\\": %d, \\"p50_us\\": %d, \\"p95_us\\": %d, \\"errors\\": %d}\\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            return urllib.request.urlopen(url, timeout=2).read()
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"server at {url} did not answer")
+
+
+def start_server(env, workers):
+    port = free_port()
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    process = subprocess.Popen(
+        [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_for(f"{base}/robots.txt")
+    return process, base
+
+
+def run_wrk(url, duration, connections, script):
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-s", script, url],
+        capture_output=True, text=True, check=True,
+    )
+    data = json.loads(re.search(r"^JSON (.*)$", result.stdout, re.M).group(1))
+    seconds = data["duration_us"] / 1e6
+    return {
+        "rps": data["requests"] / seconds,
+        "p50_ms": data["p50_us"] / 1000,
+        "p95_ms": data["p95_us"] / 1000,
+        "errors": data["errors"],
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per measurement")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--redis", default="", help="REDIS_URL for the cache (default: file cache)")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is needed: apt-get install -y wrk")
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "SECURE_SSL_REDIRECT": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "CACHE_DIR": str(workdir / "cache"),
+        "REDIS_URL": args.redis,
+        "DEMO_ADMIN_PASSWORD": secrets.token_urlsafe(16),
+    }
+    manage = [sys.executable, "manage.py"]
+    print("Building the demo site ...", flush=True)
+    for command in (["migrate", "--no-input", "-v0"], ["seed_demo"], ["collectstatic", "--no-input", "-v0"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
+
+    script = workdir / "report.lua"
+    script.write_text(LUA)
+    pages = {"home": "/kk/", "announcements": "/kk/news/"}
+
+    # The same bytes as static files, served by the same gunicorn + WhiteNoise.
+    probe, base = start_server({**env, "PAGE_CACHE_SECONDS": "0"}, 1)
+    static_dir = workdir / "static" / "bench"
+    static_dir.mkdir(parents=True)
+    for name, path in pages.items():
+        (static_dir / f"{name}.html").write_bytes(wait_for(base + path))
+    probe.terminate()
+    probe.wait()
+
+    rows = []
+    for label, cache_seconds in (("uncached", "0"), ("cached", "600")):
+        server, base = start_server({**env, "PAGE_CACHE_SECONDS": cache_seconds}, args.workers)
+        try:
+            for name, path in pages.items():
+                wait_for(base + path)  # warm up (and fill the cache)
+                rows.append((name, label, run_wrk(base + path, args.duration, args.connections, str(script))))
+                if label == "cached":
+                    static = run_wrk(f"{base}/static/bench/{name}.html", args.duration, args.connections, str(script))
+                    rows.append((name, "static file", static))
+        finally:
+            server.terminate()
+            server.wait()
+
+    print(f"\n{args.workers} gunicorn workers, {args.connections} connections, {args.duration}s each, "
+          f"cache: {'redis' if args.redis else 'file'}")
+    print(f"{'page':<15}{'mode':<13}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
+    for name, label, r in rows:
+        print(f"{name:<15}{label:<13}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}{r['errors']:>8}")
+    print()
+    ok = True
+    for name in pages:
+        by_mode = {label: r for n, label, r in rows if n == name}
+        ratio = by_mode["cached"]["rps"] / by_mode["static file"]["rps"]
+        p95 = by_mode["uncached"]["p95_ms"]
+        ok &= ratio >= 0.8 and p95 <= 100
+        print(f"{name}: cached/static = {ratio:.2f} (target >= 0.80); uncached p95 = {p95:.1f} ms (target <= 100)")
+    shutil.rmtree(workdir, ignore_errors=True)
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """Shared building blocks that know nothing of the department's business."""
+
+    name = "core"
+    verbose_name = "Core"
+
+    def ready(self):
+        from . import cache
+
+        cache.connect_invalidation_signals()
