@@ -51,8 +51,16 @@ def start_server(env, workers):
     port = free_port()
     gunicorn = str(Path(sys.executable).parent / "gunicorn")
     process = subprocess.Popen(
-        [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
-         "--log-level", "warning"],
+        [
+            gunicorn,
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
         cwd=ROOT,
         env=env,
     )
@@ -64,7 +72,9 @@ def start_server(env, workers):
 def run_wrk(url, duration, connections, script):
     result = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-s", script, url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     data = json.loads(re.search(r"^JSON (.*)$", result.stdout, re.M).group(1))
     seconds = data["duration_us"] / 1e6
@@ -102,7 +112,11 @@ def main():
     }
     manage = [sys.executable, "manage.py"]
     print("Building the demo site ...", flush=True)
-    for command in (["migrate", "--no-input", "-v0"], ["seed_demo"], ["collectstatic", "--no-input", "-v0"]):
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["seed_demo"],
+        ["collectstatic", "--no-input", "-v0"],
+    ):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
 
     script = workdir / "report.lua"
@@ -124,19 +138,34 @@ def main():
         try:
             for name, path in pages.items():
                 wait_for(base + path)  # warm up (and fill the cache)
-                rows.append((name, label, run_wrk(base + path, args.duration, args.connections, str(script))))
+                rows.append(
+                    (
+                        name,
+                        label,
+                        run_wrk(base + path, args.duration, args.connections, str(script)),
+                    )
+                )
                 if label == "cached":
-                    static = run_wrk(f"{base}/static/bench/{name}.html", args.duration, args.connections, str(script))
+                    static = run_wrk(
+                        f"{base}/static/bench/{name}.html",
+                        args.duration,
+                        args.connections,
+                        str(script),
+                    )
                     rows.append((name, "static file", static))
         finally:
             server.terminate()
             server.wait()
 
-    print(f"\n{args.workers} gunicorn workers, {args.connections} connections, {args.duration}s each, "
-          f"cache: {'redis' if args.redis else 'file'}")
+    print(
+        f"\n{args.workers} gunicorn workers, {args.connections} connections, {args.duration}s each, "
+        f"cache: {'redis' if args.redis else 'file'}"
+    )
     print(f"{'page':<15}{'mode':<13}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'errors':>8}")
     for name, label, r in rows:
-        print(f"{name:<15}{label:<13}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}{r['errors']:>8}")
+        print(
+            f"{name:<15}{label:<13}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p95_ms']:>9.1f}{r['errors']:>8}"
+        )
     print()
     ok = True
     for name in pages:
@@ -144,7 +173,9 @@ def main():
         ratio = by_mode["cached"]["rps"] / by_mode["static file"]["rps"]
         p95 = by_mode["uncached"]["p95_ms"]
         ok &= ratio >= 0.8 and p95 <= 100
-        print(f"{name}: cached/static = {ratio:.2f} (target >= 0.80); uncached p95 = {p95:.1f} ms (target <= 100)")
+        print(
+            f"{name}: cached/static = {ratio:.2f} (target >= 0.80); uncached p95 = {p95:.1f} ms (target <= 100)"
+        )
     shutil.rmtree(workdir, ignore_errors=True)
     sys.exit(0 if ok else 1)
 

@@ -19,7 +19,11 @@ class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=200)
     level = blocks.ChoiceBlock(
         label=_("Level"),
-        choices=[("h2", _("Section (level 2)")), ("h3", _("Subsection (level 3)")), ("h4", _("Level 4"))],
+        choices=[
+            ("h2", _("Section (level 2)")),
+            ("h3", _("Subsection (level 3)")),
+            ("h4", _("Level 4")),
+        ],
         default="h2",
         help_text=_("The page title is level 1; do not skip levels."),
     )
@@ -104,9 +108,7 @@ class QuoteBlock(blocks.StructBlock):
 
 class OtherLanguagePassageBlock(blocks.StructBlock):
     language = blocks.ChoiceBlock(label=_("Language"), choices=language_choices)
-    text = blocks.RichTextBlock(
-        label=_("Text"), features=["bold", "italic", "link", "ol", "ul"]
-    )
+    text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ol", "ul"])
 
     class Meta:
         icon = "globe"
@@ -118,7 +120,8 @@ class OtherLanguagePassageBlock(blocks.StructBlock):
         preview_value = {"language": "ru", "text": "<p>Сердце моё — мои глаза.</p>"}
 
 
-RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "link", "document-link", "ol", "ul"]
+# Headings come from HeadingBlock only, so that their order can be checked.
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class BodyBlock(blocks.StreamBlock):
@@ -136,3 +139,22 @@ class BodyBlock(blocks.StreamBlock):
     table = AccessibleTableBlock()
     quote = QuoteBlock()
     passage = OtherLanguagePassageBlock()
+
+    def clean(self, value):
+        """Headings must not skip a level: the page title is level 1, so the
+        first heading is level 2 and each next one at most one level deeper."""
+        value = super().clean(value)
+        previous = 1
+        for child in value:
+            if child.block_type != "heading":
+                continue
+            level = int(child.value["level"][1])
+            if level > previous + 1:
+                raise blocks.StreamBlockValidationError(
+                    non_block_errors=ValidationError(
+                        _("The heading “%(text)s” skips a level: use level %(level)s.")
+                        % {"text": child.value["text"], "level": previous + 1}
+                    )
+                )
+            previous = level
+        return value

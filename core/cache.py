@@ -27,7 +27,12 @@ CACHED_HEADERS = (
     "X-Content-Type-Options",
     "X-Frame-Options",
 )
-CACHED_CONTENT_TYPES = ("text/html", "application/xml", "application/rss+xml", "application/atom+xml")
+CACHED_CONTENT_TYPES = (
+    "text/html",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 # Cookies that mean a personal response: a session (logged in, a message
 # waiting) or a preview.
 PERSONAL_COOKIES = ("sessionid", "messages")
@@ -105,10 +110,10 @@ class PageCacheMiddleware:
 
 
 def connect_invalidation_signals() -> None:
+    from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-    from django.db.models.signals import post_delete, post_save
 
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(invalidate_page_cache, dispatch_uid=f"page-cache-{signal!r}")

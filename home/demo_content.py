@@ -957,7 +957,7 @@ ANNOUNCEMENTS = [
                     "оқырмандары қатысты. Қатысушылардың көбі сүйемелдеушілерімен бірге "
                     "келді.</p>",
                 ),
-                ("h3", "Фестиваль номинациялары"),
+                ("h2", "Фестиваль номинациялары"),
                 ("ul", ["Көркемсөз оқу", "Ән орындау", "Домбырада күй орындау"]),
             ],
         },
@@ -981,7 +981,7 @@ ANNOUNCEMENTS = [
                     "библиотеки со всей области. Многие участники приехали вместе "
                     "с сопровождающими.</p>",
                 ),
-                ("h3", "Номинации фестиваля"),
+                ("h2", "Номинации фестиваля"),
                 ("ul", ["Художественное чтение", "Вокал", "Исполнение кюев на домбре"]),
             ],
         },
@@ -1004,7 +1004,7 @@ ANNOUNCEMENTS = [
                     "<p>Readers from the special library's branches and service points all over "
                     "the region took part in the first round. Many came with their escorts.</p>",
                 ),
-                ("h3", "Festival categories"),
+                ("h2", "Festival categories"),
                 ("ul", ["Recitation", "Singing", "Playing kuis on the dombra"]),
             ],
         },
@@ -1106,7 +1106,7 @@ ANNOUNCEMENTS = [
                     "көрнекті өкілі. Кеште қатысушылар оның толғауларынан үзінділер оқып, терме "
                     "мен жыр орындады, домбырада күй тартты.</p>",
                 ),
-                ("h3", "Кеш бағдарламасы"),
+                ("h2", "Кеш бағдарламасы"),
                 (
                     "ul",
                     [
@@ -1132,7 +1132,7 @@ ANNOUNCEMENTS = [
                     "жырауской традиции. Участники читали отрывки из его толгау, исполняли терме "
                     "и жыр, играли кюи на домбре.</p>",
                 ),
-                ("h3", "Программа вечера"),
+                ("h2", "Программа вечера"),
                 (
                     "ul",
                     [
@@ -1158,7 +1158,7 @@ ANNOUNCEMENTS = [
                     "poet-singers. Participants recited passages from his poems, performed "
                     "traditional terme and zhyr, and played kuis on the dombra.</p>",
                 ),
-                ("h3", "Programme"),
+                ("h2", "Programme"),
                 (
                     "ul",
                     [
@@ -1292,7 +1292,7 @@ ANNOUNCEMENTS = [
                     "есептерді сараптап, зағип оқырмандарға қызмет көрсетудегі сәтті "
                     "тәжірибелерімен бөлісті.</p>",
                 ),
-                ("h3", "Күн тәртібі"),
+                ("h2", "Күн тәртібі"),
                 (
                     "ul",
                     [
@@ -1322,7 +1322,7 @@ ANNOUNCEMENTS = [
                     "проанализировали квартальные отчёты и поделились удачным опытом "
                     "обслуживания незрячих читателей.</p>",
                 ),
-                ("h3", "Повестка дня"),
+                ("h2", "Повестка дня"),
                 (
                     "ul",
                     [
@@ -1352,7 +1352,7 @@ ANNOUNCEMENTS = [
                     "reviewed the quarterly reports and shared what has worked well in serving "
                     "blind readers.</p>",
                 ),
-                ("h3", "Agenda"),
+                ("h2", "Agenda"),
                 (
                     "ul",
                     [
@@ -1389,7 +1389,7 @@ ANNOUNCEMENTS = [
                     "экраннан оқу бағдарламасының көмегімен электрондық каталогтан кітап іздеуді "
                     "өздері байқап көрді.</p>",
                 ),
-                ("h3", "Бағдарламада"),
+                ("h2", "Бағдарламада"),
                 (
                     "ul",
                     [
@@ -1419,7 +1419,7 @@ ANNOUNCEMENTS = [
                     "попробовали найти книгу в электронном каталоге с помощью программы "
                     "экранного доступа.</p>",
                 ),
-                ("h3", "В программе"),
+                ("h2", "В программе"),
                 (
                     "ul",
                     [
@@ -1449,7 +1449,7 @@ ANNOUNCEMENTS = [
                     "then tried searching the electronic catalogue for a book themselves, using "
                     "a screen reader.</p>",
                 ),
-                ("h3", "The programme"),
+                ("h2", "The programme"),
                 (
                     "ul",
                     [
@@ -1556,7 +1556,7 @@ ANNOUNCEMENTS = [
                     "кәсіби біліктілігін арттыру мақсатында өтті. Қатысушылар әр тақырыпты іс "
                     "жүзінде пысықтап, бір-бірімен тәжірибе алмасты.</p>",
                 ),
-                ("h3", "Тренинг тақырыптары"),
+                ("h2", "Тренинг тақырыптары"),
                 (
                     "ul",
                     [
@@ -1590,7 +1590,7 @@ ANNOUNCEMENTS = [
                     "обслуживают незрячих читателей области. Каждую тему участники отработали "
                     "на практике и обменялись опытом.</p>",
                 ),
-                ("h3", "Темы тренинга"),
+                ("h2", "Темы тренинга"),
                 (
                     "ul",
                     [
@@ -1624,7 +1624,7 @@ ANNOUNCEMENTS = [
                     "serve blind readers across the region. Participants practised each topic "
                     "hands-on and shared their experience.</p>",
                 ),
-                ("h3", "Topics"),
+                ("h2", "Topics"),
                 (
                     "ul",
                     [
@@ -1664,7 +1664,7 @@ ANNOUNCEMENTS = [
                     "әлеуметтік зерттеу бастады. Сауалнама жеті сұрақтан тұрады және бес "
                     "минуттай уақыт алады. Атыңызды көрсету міндетті емес.</p>",
                 ),
-                ("h3", "Біз не білгіміз келеді"),
+                ("h2", "Біз не білгіміз келеді"),
                 (
                     "ul",
                     [
@@ -1697,7 +1697,7 @@ ANNOUNCEMENTS = [
                     "особые потребности читателей. В анкете семь вопросов, на ответы уйдёт около "
                     "пяти минут. Указывать имя необязательно.</p>",
                 ),
-                ("h3", "Что мы хотим узнать"),
+                ("h2", "Что мы хотим узнать"),
                 (
                     "ul",
                     [
@@ -1730,7 +1730,7 @@ ANNOUNCEMENTS = [
                     "readers' special needs. The survey has seven questions and takes about five "
                     "minutes. You do not have to give your name.</p>",
                 ),
-                ("h3", "What we would like to know"),
+                ("h2", "What we would like to know"),
                 (
                     "ul",
                     [
@@ -1762,6 +1762,7 @@ ANNOUNCEMENTS = [
         },
         "kk": {
             "title": "Брайль қарпімен басылған жаңа кітаптар көрмесі",
+            "image_alt": "Брайль кітаптарының бедерлі нүктелері: ашық сары фондағы қоңыр нүктелер қатары",
             "lead": "Кітапхананың оқу залында Брайль қарпімен басылған жаңа кітаптар көрмесі ашылды.",
             "body": [
                 (
@@ -1770,7 +1771,7 @@ ANNOUNCEMENTS = [
                     "кітаптар, сондай-ақ бедерлі суреттері бар басылымдар қойылды. Әр кітаптың "
                     "жанында Брайль қарпімен және ірі қаріппен жазылған аннотация бар.</p>",
                 ),
-                ("h3", "Көрме бөлімдері"),
+                ("h2", "Көрме бөлімдері"),
                 (
                     "ul",
                     [
@@ -1790,6 +1791,7 @@ ANNOUNCEMENTS = [
         },
         "ru": {
             "title": "Выставка новых книг, изданных шрифтом Брайля",
+            "image_alt": "Рельефные точки брайлевских книг: ряды коричневых точек на светло-жёлтом фоне",
             "lead": "В читальном зале библиотеки открылась выставка новых книг шрифтом Брайля.",
             "body": [
                 (
@@ -1799,7 +1801,7 @@ ANNOUNCEMENTS = [
                     "иллюстрациями. Рядом с каждой книгой лежит аннотация шрифтом Брайля "
                     "и крупным шрифтом.</p>",
                 ),
-                ("h3", "Разделы выставки"),
+                ("h2", "Разделы выставки"),
                 (
                     "ul",
                     [
@@ -1819,6 +1821,7 @@ ANNOUNCEMENTS = [
         },
         "en": {
             "title": "An exhibition of new braille books",
+            "image_alt": "Raised dots of braille books: rows of brown dots on a pale yellow background",
             "lead": "An exhibition of new braille books has opened in the library's reading room.",
             "body": [
                 (
@@ -1827,7 +1830,7 @@ ANNOUNCEMENTS = [
                     "children's books and books with tactile illustrations. Each book has a "
                     "summary next to it in braille and in large print.</p>",
                 ),
-                ("h3", "Sections of the exhibition"),
+                ("h2", "Sections of the exhibition"),
                 (
                     "ul",
                     [
@@ -1869,7 +1872,7 @@ ANNOUNCEMENTS = [
                     "электрондық деректер базасы. Содан кейін әркім өз тақырыбы бойынша әдебиет "
                     "іздеп көрді.</p>",
                 ),
-                ("h3", "Сабақ барысы"),
+                ("h2", "Сабақ барысы"),
                 (
                     "ol",
                     [
@@ -1899,7 +1902,7 @@ ANNOUNCEMENTS = [
                     "аппарат (СБА): каталоги и картотеки, справочные издания, электронная база "
                     "данных. Затем каждый попробовал подобрать литературу по своей теме.</p>",
                 ),
-                ("h3", "Ход занятия"),
+                ("h2", "Ход занятия"),
                 (
                     "ol",
                     [
@@ -1930,7 +1933,7 @@ ANNOUNCEMENTS = [
                     "database. Then each of them searched for reading on a topic of their "
                     "own.</p>",
                 ),
-                ("h3", "How the lesson went"),
+                ("h2", "How the lesson went"),
                 (
                     "ol",
                     [

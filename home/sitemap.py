@@ -23,7 +23,10 @@ class MultilingualSitemap(Sitemap):
         urls = []
         for item in items:
             alternates = [
-                {"lang_code": language_codes[other.locale_id], "location": other.get_full_url(self.request)}
+                {
+                    "lang_code": language_codes[other.locale_id],
+                    "location": other.get_full_url(self.request),
+                }
                 for other in translations[item.translation_key]
             ]
             for url_info in item.get_sitemap_urls(self.request):

@@ -25,11 +25,7 @@ def search(request):
     page_obj = None
     if query:
         results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query)
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         )
         page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "home/search.html", {"query": query, "page_obj": page_obj})

@@ -1,5 +1,8 @@
 """Test runs: fast hashing, local-memory cache, tasks run immediately."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import DATABASES
 
@@ -15,3 +18,6 @@ ALLOWED_HOSTS = ["*"]
 # Static files straight from the source folders; no collectstatic for tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Uploaded files of a test run go to a throw-away folder.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="library-test-media-"))

@@ -102,7 +102,9 @@ class AnnouncementPage(SitePage):
     """One announcement of the department."""
 
     date = models.DateField(_("date"), default=today)
-    lead = models.TextField(_("lead"), help_text=_("One or two sentences shown in lists and feeds."))
+    lead = models.TextField(
+        _("lead"), help_text=_("One or two sentences shown in lists and feeds.")
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     tags = ClusterTaggableManager(through=AnnouncementPageTag, blank=True, verbose_name=_("tags"))
     image = models.ForeignKey(

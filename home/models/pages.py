@@ -63,9 +63,7 @@ class HomePage(SitePage):
             .select_related("image")
             .order_by("-date", "-pk")[: self.announcements_count]
         )
-        context["announcement_index"] = (
-            self.get_children().live().type(_index_model()).first()
-        )
+        context["announcement_index"] = self.get_children().live().type(_index_model()).first()
         # Other apps (events) add their own sections, e.g. upcoming events,
         # through this hook without the home app knowing them.
         context["home_sections"] = [

@@ -28,7 +28,9 @@ class ContactSettings(BaseSiteSetting):
     opening_hours_kk = models.TextField(_("opening hours (Kazakh)"), blank=True)
     opening_hours_ru = models.TextField(_("opening hours (Russian)"), blank=True)
     opening_hours_en = models.TextField(_("opening hours (English)"), blank=True)
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("social links"))
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, verbose_name=_("social links")
+    )
 
     panels = [
         MultiFieldPanel(

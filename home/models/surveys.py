@@ -44,7 +44,9 @@ class SurveyField(AbstractFormField):
 class SurveyPage(EmailFormMixin, FormMixin, SitePage):
     """A survey or any other public form; submissions are kept and exportable."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    intro = RichTextField(
+        _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
     thank_you_text = RichTextField(
         _("thank-you text"), blank=True, features=["bold", "italic", "link"]
     )
@@ -83,7 +85,12 @@ class SurveyPage(EmailFormMixin, FormMixin, SitePage):
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
             if ratelimit.hit(request, group=f"survey:{self.pk}"):
                 form.is_valid()
-                form.add_error(None, _("Too many forms were sent from your connection. Please wait a minute and send again: what you typed is kept."))
+                form.add_error(
+                    None,
+                    _(
+                        "Too many forms were sent from your connection. Please wait a minute and send again: what you typed is kept."
+                    ),
+                )
                 return self._render_form(request, form, status=429)
             if form.is_valid():
                 if not honeypot_filled(form):

@@ -64,12 +64,27 @@ def live_site(tmp_path_factory):
         "DEMO_ADMIN_PASSWORD": "browser-tests-admin",
     }
     manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--no-input", "-v0"], ["seed_demo"], ["collectstatic", "--no-input", "-v0"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["seed_demo"],
+        ["collectstatic", "--no-input", "-v0"],
+    ):
+        subprocess.run(
+            manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=600
+        )
     port = _free_port()
     gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
     server = subprocess.Popen(
-        [gunicorn, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
+        [
+            gunicorn,
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
         cwd=ROOT,
         env=env,
     )

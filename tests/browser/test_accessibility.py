@@ -72,7 +72,10 @@ def test_every_colour_scheme_at_200_percent_text(new_page, scheme):
     for code in LANGUAGES:
         for name, path in page_paths(code).items():
             page.goto(path)
-            assert f"lv-scheme-{scheme}" in (page.get_attribute("html", "class") or "") or scheme == "default"
+            assert (
+                f"lv-scheme-{scheme}" in (page.get_attribute("html", "class") or "")
+                or scheme == "default"
+            )
             assert_no_violations(page, f"{code} {name} scheme={scheme} text=200%")
 
 
@@ -139,7 +142,12 @@ def test_display_panel_works_from_the_keyboard(new_page):
 def test_focus_is_visible_and_targets_are_large_enough(new_page, scheme):
     page = new_page(display=f"scheme:{scheme}")
     page.goto("/en/about/")
-    for selector in (".main-menu a", ".language-switcher a", ".site-search button", "summary.display-panel__summary"):
+    for selector in (
+        ".main-menu a",
+        ".language-switcher a",
+        ".site-search button",
+        "summary.display-panel__summary",
+    ):
         element = page.locator(selector).first
         element.focus()
         outline = page.evaluate(
@@ -155,7 +163,9 @@ def test_default_scheme_text_meets_aaa_contrast_and_sizes(new_page):
     page = new_page()
     for code in LANGUAGES:
         page.goto(page_paths(code)["standard"])
-        results = axe.run(page, options={"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}})
+        results = axe.run(
+            page, options={"runOnly": {"type": "rule", "values": ["color-contrast-enhanced"]}}
+        )
         assert results.violations_count == 0, results.response["violations"]
     assert page.evaluate("getComputedStyle(document.body).fontSize") == "18px"
     assert page.evaluate("parseFloat(getComputedStyle(document.body).lineHeight)") >= 27

@@ -2,10 +2,10 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.images.models import Image
 
-from core.blocks import AccessibleTableBlock, FigureBlock
+from core.blocks import AccessibleTableBlock, BodyBlock, FigureBlock
 
 
 @pytest.mark.django_db
@@ -13,10 +13,25 @@ def test_an_image_needs_alt_text_or_the_decorative_choice():
     block = FigureBlock()
     image = Image.objects.first()
     with pytest.raises(StructBlockValidationError):
-        block.clean(block.to_python({"image": {"image": image.pk, "decorative": False, "alt_text": ""}, "caption": ""}))
-    decorative = block.clean(block.to_python({"image": {"image": image.pk, "decorative": True, "alt_text": ""}, "caption": ""}))
+        block.clean(
+            block.to_python(
+                {"image": {"image": image.pk, "decorative": False, "alt_text": ""}, "caption": ""}
+            )
+        )
+    decorative = block.clean(
+        block.to_python(
+            {"image": {"image": image.pk, "decorative": True, "alt_text": ""}, "caption": ""}
+        )
+    )
     assert decorative["image"].decorative is True
-    described = block.clean(block.to_python({"image": {"image": image.pk, "decorative": False, "alt_text": "Брайль кітаптары"}, "caption": ""}))
+    described = block.clean(
+        block.to_python(
+            {
+                "image": {"image": image.pk, "decorative": False, "alt_text": "Брайль кітаптары"},
+                "caption": "",
+            }
+        )
+    )
     assert described["image"].contextual_alt_text == "Брайль кітаптары"
 
 
@@ -32,3 +47,24 @@ def test_a_table_needs_a_caption_and_a_header_row():
     assert "<caption>Кесте</caption>" in html
     assert '<th scope="col"' in html
     assert 'role="region"' in html
+
+
+def test_headings_may_not_skip_a_level():
+    block = BodyBlock()
+
+    def body(*levels):
+        return block.to_python(
+            [
+                {"type": "heading", "value": {"text": f"H {level}", "level": level}}
+                for level in levels
+            ]
+        )
+
+    assert len(block.clean(body("h2", "h3", "h2", "h3", "h4"))) == 5
+    for levels, heading in ((("h3",), "H h3"), (("h2", "h4"), "H h4")):
+        with pytest.raises(StreamBlockValidationError) as error:
+            block.clean(body(*levels))
+        messages = [str(m) for m in error.value.non_block_errors]
+        assert messages == [
+            f"The heading “{heading}” skips a level: use level {levels.index(heading[2:]) + 2}."
+        ]

@@ -49,15 +49,20 @@ def test_settings_accumulate_and_reset_clears_them(client, soup):
 
 @pytest.mark.django_db
 def test_images_off_shows_the_description_instead(client, soup):
-    page = AnnouncementPage.objects.live().filter(
-        locale__language_code="ru", image__isnull=False
-    ).first()
+    page = (
+        AnnouncementPage.objects.live()
+        .filter(locale__language_code="ru", image__isnull=False)
+        .first()
+    )
     html = soup(client.get(page.url))
     assert html.select_one("main figure img")["alt"] == page.image_alt
     choose(client, page.url, images="off")
     html = soup(client.get(page.url))
     assert html.select("main img") == []
-    assert html.select_one("main .image-alt").get_text(" ", strip=True) == f"Изображение: {page.image_alt}"
+    assert (
+        html.select_one("main .image-alt").get_text(" ", strip=True)
+        == f"Изображение: {page.image_alt}"
+    )
 
 
 @pytest.mark.django_db
@@ -70,6 +75,11 @@ def test_foreign_next_urls_and_unknown_values_are_ignored(client):
 
 def test_cookie_round_trip_keeps_only_known_values():
     prefs = DisplayPreferences.from_cookie("text:large,scheme:nonsense,bogus:1,images:off")
-    assert prefs.as_dict() == {"text": "large", "scheme": "default", "spacing": "normal", "images": "off"}
+    assert prefs.as_dict() == {
+        "text": "large",
+        "scheme": "default",
+        "spacing": "normal",
+        "images": "off",
+    }
     assert prefs.to_cookie() == "text:large,images:off"
     assert DisplayPreferences.from_cookie(prefs.to_cookie()) == prefs

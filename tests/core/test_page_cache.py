@@ -18,7 +18,9 @@ def test_second_visit_is_served_from_the_cache(client):
 
 @pytest.mark.django_db
 def test_publishing_a_page_invalidates_the_cached_copy(client):
-    page = AnnouncementPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    page = (
+        AnnouncementPage.objects.live().filter(locale__language_code="en").order_by("-date").first()
+    )
     client.get(page.url)
     client.get("/en/")
     assert client.get(page.url)["X-Page-Cache"] == "hit"
@@ -35,7 +37,9 @@ def test_publishing_a_page_invalidates_the_cached_copy(client):
 
 @pytest.mark.django_db
 def test_unpublishing_removes_the_page_from_cached_listings(client):
-    page = AnnouncementPage.objects.live().filter(locale__language_code="ru").order_by("-date").first()
+    page = (
+        AnnouncementPage.objects.live().filter(locale__language_code="ru").order_by("-date").first()
+    )
     index_url = page.get_parent().url
     assert page.title in client.get(index_url).content.decode()
     page.unpublish()

@@ -59,6 +59,9 @@ def test_check_deploy_is_clean_with_production_settings():
         "--deploy",
         "--fail-level",
         "WARNING",
-        env_extra={"SECRET_KEY": "x" * 20 + "-real-looking-random-secret-value-0123456789", "ALLOWED_HOSTS": "example.org"},
+        env_extra={
+            "SECRET_KEY": "x" * 20 + "-real-looking-random-secret-value-0123456789",
+            "ALLOWED_HOSTS": "example.org",
+        },
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -15,7 +15,9 @@ def test_tree_exists_in_three_languages():
     for code in ("kk", "ru", "en"):
         assert HomePage.objects.live().filter(locale__language_code=code).count() == 1
         slugs = set(
-            StandardPage.objects.live().filter(locale__language_code=code).values_list("slug", flat=True)
+            StandardPage.objects.live()
+            .filter(locale__language_code=code)
+            .values_list("slug", flat=True)
         )
         assert {"about", "accessibility", "privacy", "contacts"} <= slugs
         assert AnnouncementPage.objects.live().filter(locale__language_code=code).count() >= 8

@@ -11,7 +11,10 @@ from home import demo_content
 from home.models import AnnouncementIndexPage, AnnouncementPage
 from home.views import server_error
 
-SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+SITEMAP_NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "x": "http://www.w3.org/1999/xhtml",
+}
 
 
 @pytest.mark.django_db
@@ -115,7 +118,10 @@ def test_404_is_translated(client, soup, code, heading):
 
 @pytest.mark.parametrize(
     ("path", "code", "heading"),
-    [("/ru/x/", "ru", "Извините, что-то пошло не так"), ("/en/", "en", "Sorry, something went wrong")],
+    [
+        ("/ru/x/", "ru", "Извините, что-то пошло не так"),
+        ("/en/", "en", "Sorry, something went wrong"),
+    ],
 )
 def test_500_page_needs_no_database_and_is_translated(path, code, heading):
     response = server_error(RequestFactory().get(path))

@@ -69,7 +69,12 @@ def test_typed_values_survive_an_error(client, soup, survey):
     town_input = html.find("input", attrs={"name": town.clean_name})
     assert town_input["aria-invalid"] == "true"
     assert town_input["autocomplete"] == "address-level2"
-    assert html.find(id=town_input["aria-describedby"].split()[-1]).get_text().strip().startswith("Error:")
+    assert (
+        html.find(id=town_input["aria-describedby"].split()[-1])
+        .get_text()
+        .strip()
+        .startswith("Error:")
+    )
 
 
 def _valid_data(survey):

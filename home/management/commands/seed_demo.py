@@ -182,7 +182,9 @@ class Command(BaseCommand):
                 previous.delete()
         return homes
 
-    def ensure_page(self, model, name, parents, *, slug, fields, show_in_menus=False, tags=None, children=None):
+    def ensure_page(
+        self, model, name, parents, *, slug, fields, show_in_menus=False, tags=None, children=None
+    ):
         key = translation_key(name)
         pages = {}
         for code in LANGUAGES:
@@ -272,7 +274,9 @@ class Command(BaseCommand):
             setattr(contacts, f"opening_hours_{code}", data["opening_hours"][code])
         contacts.phone = data["phone"]
         contacts.email = data["email"]
-        contacts.social_links = [("link", {"name": name, "url": url}) for name, url in data["social_links"]]
+        contacts.social_links = [
+            ("link", {"name": name, "url": url}) for name, url in data["social_links"]
+        ]
         contacts.save()
 
     def ensure_superuser(self):
@@ -287,7 +291,9 @@ class Command(BaseCommand):
         profile.preferred_language = "ru"
         profile.save()
         if os.environ.get("DEMO_ADMIN_PASSWORD"):
-            self.stdout.write(f"Superuser “{username}” created with the password from DEMO_ADMIN_PASSWORD.")
+            self.stdout.write(
+                f"Superuser “{username}” created with the password from DEMO_ADMIN_PASSWORD."
+            )
         else:
             self.stdout.write(
                 self.style.WARNING(
