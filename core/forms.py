@@ -1,4 +1,5 @@
-"""Form helpers shared by every public form: the honeypot that replaces a CAPTCHA."""
+"""Form helpers shared by every public form: error messages that name their
+question, and the honeypot that replaces a CAPTCHA."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -19,3 +20,19 @@ def add_honeypot(form: forms.BaseForm) -> None:
 
 def honeypot_filled(form: forms.BaseForm) -> bool:
     return bool(form.cleaned_data.get(HONEYPOT_FIELD))
+
+
+def name_required_errors(form: forms.BaseForm) -> None:
+    """ "This field is required" read out five times in an error summary tells a
+    screen-reader user nothing: each message names its question instead."""
+    for field in form.fields.values():
+        label = str(field.label or "")
+        if isinstance(
+            field.widget, forms.RadioSelect | forms.Select | forms.CheckboxSelectMultiple
+        ):
+            message = _("Choose an answer to “%(label)s”.") % {"label": label}
+        elif isinstance(field.widget, forms.CheckboxInput):
+            message = _("Tick “%(label)s” to continue.") % {"label": label}
+        else:
+            message = _("Fill in “%(label)s”.") % {"label": label}
+        field.error_messages["required"] = message

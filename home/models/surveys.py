@@ -12,7 +12,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from core import ratelimit
-from core.forms import HONEYPOT_FIELD, add_honeypot, honeypot_filled
+from core.forms import HONEYPOT_FIELD, add_honeypot, honeypot_filled, name_required_errors
 
 from .base import SitePage
 
@@ -77,6 +77,7 @@ class SurveyPage(EmailFormMixin, FormMixin, SitePage):
             bound = form.fields.get(field.clean_name)
             if bound is not None and field.autocomplete:
                 bound.widget.attrs["autocomplete"] = field.autocomplete
+        name_required_errors(form)
         add_honeypot(form)
         return form
 

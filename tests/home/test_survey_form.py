@@ -36,6 +36,16 @@ def test_empty_submit_shows_a_summary_whose_links_reach_the_fields(client, soup,
     assert len(links) == len(required)
     title = summary.find(id="error-summary-title").get_text(strip=True)
     assert title == f"There are {len(required)} problems"
+    # Each message names its question, so the list makes sense read aloud.
+    expected = []
+    for field in required:
+        if field.field_type in ("radio", "checkboxes", "dropdown", "multiselect"):
+            expected.append(f"Choose an answer to “{field.label}”.")
+        elif field.field_type == "checkbox":
+            expected.append(f"Tick “{field.label}” to continue.")
+        else:
+            expected.append(f"Fill in “{field.label}”.")
+    assert [link.get_text(strip=True) for link in links] == expected
     for link in links:
         target = html.find(id=link["href"][1:])
         assert target is not None, f"{link['href']} points nowhere"
