@@ -9,11 +9,32 @@ from wagtail.models import Locale, Page, Site
 register = template.Library()
 
 
-def _language_home(request):
-    """The home page of the active language (cached on the request)."""
-    if not hasattr(request, "_language_home"):
+def _ancestors(context):
+    """The current page's ancestors below the tree root (once per request)."""
+    request = context["request"]
+    if not hasattr(request, "_page_ancestors"):
+        page = context.get("page")
+        ancestors = []
+        if isinstance(page, Page) and page.pk and page.depth > 2:
+            ancestors = list(page.get_ancestors().filter(depth__gte=2))
+        request._page_ancestors = ancestors
+    return request._page_ancestors
+
+
+def _language_home(context):
+    """The home page of the active language: the page itself or its top
+    ancestor when there is a page, else looked up once per request."""
+    request = context["request"]
+    if hasattr(request, "_language_home"):
+        return request._language_home
+    page = context.get("page")
+    home = None
+    if isinstance(page, Page) and page.pk and page.depth == 2:
+        home = page
+    elif isinstance(page, Page) and page.pk and page.depth > 2:
+        home = _ancestors(context)[0]
+    else:
         site = Site.find_for_request(request)
-        home = None
         if site is not None:
             home = (
                 Page.objects.filter(
@@ -23,19 +44,18 @@ def _language_home(request):
                 .live()
                 .first()
             ) or site.root_page
-        request._language_home = home
-    return request._language_home
+    request._language_home = home
+    return home
 
 
 @register.simple_tag(takes_context=True)
 def language_home(context):
-    return _language_home(context["request"])
+    return _language_home(context)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    request = context["request"]
-    home = _language_home(request)
+    home = _language_home(context)
     current = context.get("page")
     items = list(home.get_children().live().in_menu().public()) if home else []
     current_path = current.path if current else ""
@@ -55,10 +75,7 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    page = context.get("page")
-    if page is None or page.depth <= 2:
-        return {"ancestors": [], "page": page}
-    return {"ancestors": list(page.get_ancestors().filter(depth__gte=2)), "page": page}
+    return {"ancestors": _ancestors(context), "page": context.get("page")}
 
 
 def _language_links(context):
