@@ -46,7 +46,6 @@ class HomePage(SitePage):
     search_fields = SitePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("home page")

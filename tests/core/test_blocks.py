@@ -70,3 +70,19 @@ def test_headings_may_not_skip_a_level():
         assert messages == [
             f"The heading “{heading}” skips a level: use level {levels.index(heading[2:]) + 2}."
         ]
+
+
+@pytest.mark.django_db
+def test_a_document_link_says_its_format_and_size():
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    from core.blocks import DocumentLinkBlock
+
+    document = Document(title="Жұмыс жоспары 2027")
+    document.file.save("plan-2027.pdf", ContentFile(b"%PDF-1.7\n" + b"0" * 2039), save=False)
+    document.save()
+    block = DocumentLinkBlock()
+    html = block.render(block.to_python({"document": document.pk, "title": ""}))
+    assert f'<a href="{document.url}">Жұмыс жоспары 2027' in html
+    assert '<span class="document-link__meta">(PDF, 2.0\xa0KB)</span>' in html

@@ -6,6 +6,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import (
     AnnouncementIndexPage,
@@ -39,27 +40,103 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(SurveyPage, {HomePage, StandardPage})
 
     def test_each_page_type_can_be_created_through_the_admin(self):
-        home = HomePage.objects.get(locale__language_code="kk")
         self.login()
+        home = HomePage.objects.get(locale__language_code="kk")
+        index = AnnouncementIndexPage.objects.get(locale__language_code="kk")
+        self.assertCanCreate(
+            Page.get_first_root_node(),
+            HomePage,
+            nested_form_data(
+                {
+                    "title": "Басты бет",
+                    "slug": "second-home",
+                    "intro": rich_text("<p>Қош келдіңіз</p>"),
+                    "quick_links": streamfield([]),
+                    "announcements_count": "4",
+                }
+            ),
+        )
         self.assertCanCreate(
             home,
             StandardPage,
-            {"title": "Жаңа бет", "slug": "new-page", "lead": "", "body-count": "0"},
+            nested_form_data(
+                {
+                    "title": "Жаңа бет",
+                    "slug": "new-page",
+                    "lead": "",
+                    "body": streamfield(
+                        [
+                            ("heading", {"text": "Бөлім", "level": "h2"}),
+                            ("paragraph", rich_text("<p>Мәтін</p>")),
+                        ]
+                    ),
+                }
+            ),
         )
-        index = AnnouncementIndexPage.objects.get(locale__language_code="kk")
+        self.assertCanCreate(
+            home,
+            AnnouncementIndexPage,
+            nested_form_data({"title": "Жаңалықтар 2", "slug": "news-2", "intro": ""}),
+        )
         self.assertCanCreate(
             index,
             AnnouncementPage,
-            {
-                "title": "Хабарландыру",
-                "slug": "new-announcement",
-                "date": "2026-11-20",
-                "lead": "Қысқаша.",
-                "image_alt": "",
-                "tags": "",
-                "body-count": "0",
-            },
+            nested_form_data(
+                {
+                    "title": "Хабарландыру",
+                    "slug": "new-announcement",
+                    "date": "2026-11-20",
+                    "lead": "Қысқаша.",
+                    "image_alt": "",
+                    "tags": "көрме",
+                    "body": streamfield([]),
+                }
+            ),
         )
+        about = StandardPage.objects.get(slug="about", locale__language_code="kk")
+        self.assertCanCreate(
+            about,
+            SurveyPage,
+            nested_form_data(
+                {
+                    "title": "Сауалнама",
+                    "slug": "new-survey",
+                    "intro": rich_text(""),
+                    "thank_you_text": rich_text(""),
+                    "form_fields": inline_formset(
+                        [
+                            {
+                                "label": "Аты-жөніңіз",
+                                "field_type": "singleline",
+                                "required": "on",
+                                "choices": "",
+                                "default_value": "",
+                                "help_text": "",
+                                "autocomplete": "name",
+                            }
+                        ]
+                    ),
+                    "from_address": "",
+                    "to_address": "",
+                    "subject": "",
+                }
+            ),
+        )
+
+    def test_a_heading_that_skips_a_level_is_refused_in_the_editor(self):
+        self.login()
+        home = HomePage.objects.get(locale__language_code="en")
+        data = nested_form_data(
+            {
+                "title": "Bad headings",
+                "slug": "bad-headings",
+                "lead": "",
+                "body": streamfield([("heading", {"text": "Too deep", "level": "h4"})]),
+            }
+        )
+        response = self.client.post(f"/admin/pages/add/home/standardpage/{home.pk}/", data)
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(StandardPage.objects.filter(slug="bad-headings").exists())
 
     def test_reserved_slugs_are_refused_under_home(self):
         home = HomePage.objects.get(locale__language_code="ru")
@@ -141,3 +218,21 @@ def test_footer_shows_the_site_contacts(client, soup):
     footer = html.find("footer")
     assert footer.find("a", href="tel:+77252000000") is not None
     assert "Шымкент" in footer.get_text()
+
+
+@pytest.mark.django_db
+def test_other_apps_can_add_a_section_to_the_home_page(client, soup):
+    from django.template import Template
+    from wagtail import hooks
+
+    section_template = Template(
+        '<section aria-labelledby="upcoming"><h2 id="upcoming">Upcoming events</h2>'
+        "<p>{{ section.count }} events</p></section>"
+    )
+
+    def upcoming(request, home):
+        return {"template": section_template, "count": 3}
+
+    with hooks.register_temporarily("home_page_sections", upcoming):
+        html = soup(client.get("/en/"))
+    assert html.find("h2", id="upcoming").find_next("p").get_text() == "3 events"
