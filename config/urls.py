@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core import views as core_views
+from events import calendar as event_calendar
 from home import views as home_views
 
 urlpatterns = [
@@ -17,6 +18,11 @@ urlpatterns = [
     path("display/", core_views.display_settings, name="display_settings"),
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path(
+        "calendar/<str:token>.ics",
+        event_calendar.personal_feed_response,
+        name="personal_calendar",
+    ),
 ]
 
 if settings.DEBUG:

@@ -29,6 +29,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "core",
+    "branches",
+    "events",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

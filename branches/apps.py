@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class BranchesConfig(AppConfig):
+    """The library network: the department, its branches and service points."""
+
+    name = "branches"
+    verbose_name = "Branches"

@@ -1,0 +1,33 @@
+"""The library network: who organises an event, who submits a report."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class BranchKind(models.TextChoices):
+    DEPARTMENT = "department", _("Methodology department")
+    LIBRARY = "library", _("Regional special library")
+    BRANCH = "branch", _("Branch")
+    SERVICE_POINT = "service-point", _("Service point")
+
+
+class Branch(TranslatableMixin, index.Indexed, models.Model):
+    """A unit of the library network, named in each language."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=BranchKind.choices)
+    district = models.CharField(_("district or town"), max_length=120, blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("district")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("branch")
+        verbose_name_plural = _("branches")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name

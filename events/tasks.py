@@ -1,0 +1,15 @@
+"""Background tasks of the event kernel: thin wrappers around services."""
+
+from django_tasks import task
+
+
+@task()
+def generate_programme_documents(page_id: int) -> int:
+    """Make the programme's PDF, large-print PDF and text files; returns how many."""
+    from events import documents
+    from events.models import EventPage
+
+    page = EventPage.objects.filter(pk=page_id).first()
+    if page is None or not page.live:
+        return 0
+    return len(documents.ensure_documents(page.specific))
