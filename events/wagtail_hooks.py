@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EventKind, Venue
+from .models import EventIndexPage, EventKind, Venue
+
+UPCOMING_ON_HOME = 4
 
 
 class VenueViewSet(SnippetViewSet):
@@ -27,3 +30,16 @@ class EventsGroup(SnippetViewSetGroup):
 
 
 register_snippet(EventsGroup)
+
+
+@hooks.register("home_page_sections")
+def upcoming_events_section(request, home_page):
+    """The next events of the home page's language, for its "upcoming" slot."""
+    index = EventIndexPage.objects.live().child_of(home_page).first()
+    if index is None:
+        return None
+    return {
+        "template": "events/includes/home_upcoming.html",
+        "index": index,
+        "events": list(index.events().upcoming()[:UPCOMING_ON_HOME]),
+    }

@@ -195,6 +195,14 @@ class EventPage(RoutablePageMixin, Page):
         ]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
+    def get_context(self, request, *args, **kwargs):
+        from events import documents
+
+        context = super().get_context(request, *args, **kwargs)
+        context["programme"] = list(self.programme_items.all())
+        context["document_links"] = documents.document_links(self)
+        return context
+
     # Routes: the page itself, its calendar entry and its programme documents.
     @path("")
     def event(self, request):

@@ -5,7 +5,6 @@ import datetime
 import io
 import os
 import secrets
-import uuid
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -17,6 +16,8 @@ from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
+from core.seeding import LANGUAGES, TreeBuilder, translation_key
+from events import demo as events_demo
 from home import demo_content as content
 from home.models import (
     AnnouncementIndexPage,
@@ -28,14 +29,7 @@ from home.models import (
     SurveyPage,
 )
 
-LANGUAGES = ("kk", "ru", "en")
-KEY_NAMESPACE = uuid.UUID("6f1c2a52-7d0e-4f7a-9a43-2f8e0c1d5b10")
 DEMO_IMAGE_TITLE = "demo: braille exhibition"
-
-
-def translation_key(name: str) -> uuid.UUID:
-    """The same demo page gets the same key in every language and every run."""
-    return uuid.uuid5(KEY_NAMESPACE, name)
 
 
 def stream(blocks) -> list[dict]:
@@ -83,7 +77,7 @@ class Command(BaseCommand):
     help = "Create the demo site (kk, ru, en) and a local superuser; safe to run again."
 
     def handle(self, *args, **options):
-        self.created = 0
+        self.builder = builder = TreeBuilder()
         with transaction.atomic():
             locales = {
                 code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
@@ -91,7 +85,7 @@ class Command(BaseCommand):
             homes = self.ensure_homes(locales)
             pages = {}
             for spec in content.PAGES:
-                pages[spec["key"]] = self.ensure_page(
+                pages[spec["key"]] = builder.ensure_page(
                     StandardPage,
                     spec["key"],
                     homes,
@@ -104,7 +98,7 @@ class Command(BaseCommand):
                     },
                 )
             index_spec = content.ANNOUNCEMENT_INDEX
-            indexes = self.ensure_page(
+            indexes = builder.ensure_page(
                 AnnouncementIndexPage,
                 "announcements",
                 homes,
@@ -117,7 +111,7 @@ class Command(BaseCommand):
             )
             image = self.ensure_demo_image()
             for spec in content.ANNOUNCEMENTS:
-                self.ensure_page(
+                builder.ensure_page(
                     AnnouncementPage,
                     f"announcement:{spec['key']}",
                     indexes,
@@ -131,7 +125,7 @@ class Command(BaseCommand):
                     },
                     tags=lambda code, s=spec: s["tags"][code],
                 )
-            surveys = self.ensure_page(
+            surveys = builder.ensure_page(
                 SurveyPage,
                 "survey:readers-needs",
                 homes,
@@ -146,8 +140,11 @@ class Command(BaseCommand):
             )
             self.ensure_quick_links(homes, pages, indexes, surveys)
             self.ensure_contacts()
+            events_demo.seed(builder, locales, homes)
         self.ensure_superuser()
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {self.created} pages created."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo content ready: {builder.created} pages created.")
+        )
 
     # Pages -----------------------------------------------------------------
 
@@ -168,7 +165,7 @@ class Command(BaseCommand):
                 )
                 root.add_child(instance=home)
                 home.save_revision().publish()
-                self.created += 1
+                self.builder.created += 1
             homes[code] = home
         if site is None:
             site = Site(hostname="localhost", port=80, is_default_site=True)
@@ -181,33 +178,6 @@ class Command(BaseCommand):
             if previous is not None and not isinstance(previous.specific, HomePage):
                 previous.delete()
         return homes
-
-    def ensure_page(
-        self, model, name, parents, *, slug, fields, show_in_menus=False, tags=None, children=None
-    ):
-        key = translation_key(name)
-        pages = {}
-        for code in LANGUAGES:
-            parent = parents[code]
-            page = model.objects.filter(translation_key=key, locale=parent.locale).first()
-            if page is None:
-                page = model(
-                    slug=slug,
-                    translation_key=key,
-                    locale=parent.locale,
-                    show_in_menus=show_in_menus,
-                    **fields(code),
-                )
-                if children is not None:
-                    children(page, code)
-                parent.add_child(instance=page)
-                if tags is not None:
-                    page.tags.add(*tags(code))
-                    page.save()
-                page.save_revision().publish()
-                self.created += 1
-            pages[code] = page
-        return pages
 
     def survey_fields(self, page, code):
         page.form_fields = [
