@@ -3,8 +3,9 @@ language-neutral admin, documents, sitemap, robots.txt and display settings."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -32,6 +33,15 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    # The file routes of event pages (calendar.ics, feed.ics, kind/<slug>.ics,
+    # programme.pdf): Wagtail's own pattern serves no name with a dot. Only
+    # these names, so that a 404 elsewhere (/calendar/<token>.ics) is not
+    # redirected by LocaleMiddleware to a language-prefixed path.
+    re_path(
+        r"^((?:[\w\-]+/)+(?:calendar\.ics|feed\.ics|kind/[\w\-]+\.ics"
+        r"|programme(?:-large-print)?\.(?:pdf|txt)))$",
+        wagtail_views.serve,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

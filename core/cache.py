@@ -10,6 +10,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
 
@@ -47,9 +48,17 @@ def current_generation() -> int:
     return generation
 
 
-def invalidate_page_cache(**_kwargs) -> None:
-    """Start a new generation: every page cached so far is no longer served."""
+def _new_generation() -> None:
     cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def invalidate_page_cache(**_kwargs) -> None:
+    """Start a new generation: every page cached so far is no longer served.
+
+    Once now, and once more when the change is committed: a request that ran
+    between the two could have cached what the database held before."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
 def _request_is_cacheable(request) -> bool:
@@ -114,12 +123,16 @@ def connect_invalidation_signals() -> None:
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.models import Page, Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+    from wagtail.snippets.models import get_snippet_models
 
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(invalidate_page_cache, dispatch_uid=f"page-cache-{signal!r}")
 
     def on_model_change(sender, **kwargs):
-        if issubclass(sender, (BaseSiteSetting, BaseGenericSetting, Site, Page)):
+        # Snippets (venues, kinds of event, branches...) show on many pages.
+        if issubclass(sender, (BaseSiteSetting, BaseGenericSetting, Site, Page)) or (
+            sender in get_snippet_models()
+        ):
             invalidate_page_cache()
 
     post_save.connect(on_model_change, dispatch_uid="page-cache-settings-save", weak=False)

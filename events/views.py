@@ -64,6 +64,9 @@ def event_index(request, index_page, *, past: bool):
         "filter_form": form,
         "past": past,
         "view": view,
+        "kind_feeds": [
+            {"slug": slug, "name": name} for slug, name in form.fields["kind"].choices if slug
+        ],
         "filters_active": any(
             data.get(name) for name in ("kind", "audience", "organiser", "month")
         ),

@@ -14,6 +14,8 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -23,9 +25,27 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from core.blocks import BodyBlock
 from events.enums import Audience, EventStatus
+
+
+class FileRoutesMixin(RoutablePageMixin):
+    """Routes that end in a file name (feed.ics, programme.pdf):
+    RoutablePageMixin.route() adds a slash to every sub-path, which no such
+    route matches, so those are resolved as they are."""
+
+    def route(self, request, path_components):
+        if self.live and path_components and "." in path_components[-1]:
+            try:
+                match = self.resolve_subpage("/" + "/".join(path_components))
+            except Http404:
+                pass
+            else:
+                request.routable_resolver_match = match
+                return RouteResult(self, args=tuple(match))
+        return super().route(request, path_components)
 
 
 class EventQuerySet(PageQuerySet):
@@ -53,7 +73,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(FileRoutesMixin, Page):
     """An event: its time, place, audience, programme and documents."""
 
     start = models.DateTimeField(_("starts"))
@@ -199,6 +219,8 @@ class EventPage(RoutablePageMixin, Page):
         from events import documents
 
         context = super().get_context(request, *args, **kwargs)
+        # The documents' freshness check reads the same items: fetch them once.
+        prefetch_related_objects([self], "programme_items")
         context["programme"] = list(self.programme_items.all())
         context["document_links"] = documents.document_links(self)
         return context
@@ -215,7 +237,7 @@ class EventPage(RoutablePageMixin, Page):
         return calendar.event_feed_response(request, self)
 
     @re_path(r"^programme(?P<variant>-large-print)?\.(?P<extension>pdf|txt)$", name="programme")
-    def programme_document(self, request, variant, extension):
+    def programme_document(self, request, extension, variant=None):
         from events import documents
 
         return documents.document_response(request, self, variant=variant, extension=extension)
@@ -251,7 +273,7 @@ class ProgrammeItem(Orderable):
             raise ValidationError({"ends_at": _("An item cannot end before it starts.")})
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(FileRoutesMixin, Page):
     """/<lang>/events/: upcoming and past events, month view and feeds."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -73,6 +73,7 @@ def test_headings_may_not_skip_a_level():
 
 
 @pytest.mark.django_db
+@translation.override("en")
 def test_a_document_link_says_its_format_and_size():
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document

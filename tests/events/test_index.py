@@ -178,10 +178,38 @@ def test_event_page_shows_programme_venue_and_calendar_links(client, soup, make_
 @pytest.mark.django_db
 def test_event_cannot_end_before_it_starts(make_event):
     from django.core.exceptions import ValidationError
+    from django.utils import translation
 
-    with pytest.raises(ValidationError) as error:
-        make_event("en", start=_aware(2027, 1, 10, 12), end=_aware(2027, 1, 10, 9))
-    assert error.value.message_dict["end"] == ["The event cannot end before it starts."]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            make_event("en", start=_aware(2027, 1, 10, 12), end=_aware(2027, 1, 10, 9))
+        assert error.value.message_dict["end"] == ["The event cannot end before it starts."]
+
+
+@pytest.mark.django_db
+def test_the_admin_refuses_an_event_that_ends_before_it_starts(client, soup, index):
+    from django.contrib.auth import get_user_model
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    client.force_login(get_user_model().objects.get(username="admin"))
+    data = nested_form_data(
+        {
+            "title": "Backwards",
+            "slug": "backwards",
+            "start": "2027-01-10 12:00",
+            "end": "2027-01-10 09:00",
+            "status": "scheduled",
+            "audience": "everyone",
+            "summary": "Test.",
+            "image_alt": "",
+            "body": streamfield([]),
+            "programme_items": inline_formset([]),
+        }
+    )
+    response = client.post(f"/admin/pages/add/events/eventpage/{index.pk}/", data)
+    assert response.status_code == 200
+    assert "Мероприятие не может закончиться раньше, чем начнётся." in response.content.decode()
+    assert not index.get_children().filter(slug="backwards").exists()
 
 
 @pytest.mark.django_db
@@ -230,3 +258,16 @@ def test_event_page_query_count_does_not_grow_with_programme(client, settings, m
         "en", programme=[(f"{10 + n // 6}:{(n % 6) * 10:02d}", f"Item {n}") for n in range(12)]
     )
     assert _count_queries(client, long.url) == _count_queries(client, short.url)
+
+
+@pytest.mark.django_db
+def test_editing_a_venue_refreshes_cached_event_pages(client, make_event):
+    event = make_event("en")
+    assert client.get(event.url)["X-Page-Cache"] == "miss"
+    assert client.get(event.url)["X-Page-Cache"] == "hit"
+    venue = event.venue
+    venue.address = "New address, 5 Readers Street"
+    venue.save()
+    response = client.get(event.url)
+    assert response["X-Page-Cache"] == "miss"
+    assert "New address, 5 Readers Street" in response.content.decode()
