@@ -15,14 +15,14 @@ import os
 import secrets
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from demo_site import ROOT, build_demo_site
+
 PROGRAMME = [
     ("10:00", "Ашылу сөзі", "Әдістемелік бөлімнің басшысы"),
     ("10:15", "Мұқағали Мақатаев өлеңдері", "Әйгерім Сапарова"),
@@ -37,28 +37,6 @@ PROGRAMME = [
     ("15:30", "Сұрақ-жауап", "Барлық баяндамашылар"),
     ("16:00", "Әдіскерлер күні: қорытынды", "Әдістемелік бөлімнің басшысы"),
 ]
-
-
-def build_site(workdir: Path) -> dict[str, str]:
-    """Migrate and seed a throw-away SQLite database; return its environment."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "SECURE_SSL_REDIRECT": "0",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "CACHE_DIR": str(workdir / "cache"),
-        "REDIS_URL": "",
-        "DEMO_ADMIN_PASSWORD": secrets.token_urlsafe(16),
-        "LOG_LEVEL": "ERROR",
-    }
-    manage = [sys.executable, "manage.py"]
-    for command in (["migrate", "--no-input", "-v0"], ["seed_demo"]):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
-    return env
 
 
 def make_event():
@@ -132,7 +110,7 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="documents-bench-"))
     try:
         print("Building the demo site ...", flush=True)
-        os.environ.update(build_site(workdir))
+        os.environ.update(build_demo_site(workdir, allowed_hosts="127.0.0.1"))
         sys.path.insert(0, str(ROOT))
         import django
 

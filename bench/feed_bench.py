@@ -14,21 +14,19 @@ like bench/serve_bench.py; adding 1,000 event pages takes a minute or two.
 import argparse
 import datetime
 import os
-import secrets
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from demo_site import ROOT, build_demo_site
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.locmem import LocMemCache
 
-ROOT = Path(__file__).resolve().parent.parent
 LIMIT_MS = 100.0
 
 
@@ -56,32 +54,6 @@ class TrackingLocMemCache(TrackingMixin, LocMemCache):
 
 class TrackingFileCache(TrackingMixin, FileBasedCache):
     pass
-
-
-def build_site(workdir: Path) -> dict[str, str]:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "SECURE_SSL_REDIRECT": "0",
-        "ALLOWED_HOSTS": "testserver",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "CACHE_DIR": str(workdir / "cache"),
-        "REDIS_URL": "",
-        "DEMO_ADMIN_PASSWORD": secrets.token_urlsafe(16),
-    }
-    (workdir / "static").mkdir()
-    for command in (["migrate", "--no-input", "-v0"], ["seed_demo"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
-    return env
 
 
 def add_events(count: int):
@@ -169,7 +141,7 @@ def main():
     workdir = Path(tempfile.mkdtemp(prefix="feed-bench-"))
     try:
         print("Building the demo site ...", flush=True)
-        os.environ.update(build_site(workdir))
+        os.environ.update(build_demo_site(workdir, allowed_hosts="testserver"))
         sys.path.insert(0, str(ROOT))
         import django
 

@@ -9,9 +9,7 @@ and the ratios the targets are stated in.
 
 import argparse
 import json
-import os
 import re
-import secrets
 import shutil
 import socket
 import subprocess
@@ -21,7 +19,8 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from demo_site import ROOT, build_demo_site
+
 LUA = """
 done = function(summary, latency, requests)
   io.write(string.format("JSON {\\"requests\\": %d, \\"duration_us\\": %d, \\"p50_us\\": %d, \\"p95_us\\": %d, \\"errors\\": %d}\\n",
@@ -103,27 +102,8 @@ def main():
         raise SystemExit("wrk is needed: apt-get install -y wrk")
 
     workdir = Path(tempfile.mkdtemp(prefix="bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(60),
-        "SECURE_SSL_REDIRECT": "0",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "CACHE_DIR": str(workdir / "cache"),
-        "REDIS_URL": args.redis,
-        "DEMO_ADMIN_PASSWORD": secrets.token_urlsafe(16),
-    }
-    manage = [sys.executable, "manage.py"]
     print("Building the demo site ...", flush=True)
-    for command in (
-        ["migrate", "--no-input", "-v0"],
-        ["seed_demo"],
-        ["collectstatic", "--no-input", "-v0"],
-    ):
-        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True)
+    env = build_demo_site(workdir, redis_url=args.redis, collectstatic=True)
 
     script = workdir / "report.lua"
     script.write_text(LUA)
