@@ -28,6 +28,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from core.blocks import BodyBlock
+from core.models import DescribedImageMixin
 from events.enums import Audience, EventStatus
 
 
@@ -73,7 +74,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventPage(FileRoutesMixin, Page):
+class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
     """An event: its time, place, audience, programme and documents."""
 
     start = models.DateTimeField(_("starts"))
@@ -121,15 +122,6 @@ class EventPage(FileRoutesMixin, Page):
         _("summary"), help_text=_("One or two sentences for lists and calendars.")
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("description"))
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(_("image description (alt text)"), max_length=250, blank=True)
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     capacity = models.PositiveIntegerField(
@@ -150,7 +142,7 @@ class EventPage(FileRoutesMixin, Page):
         FieldPanel("audience"),
         FieldPanel("organiser"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        *DescribedImageMixin.image_panels,
         FieldPanel("body"),
         InlinePanel("programme_items", label=_("Programme")),
         MultiFieldPanel(
@@ -181,10 +173,6 @@ class EventPage(FileRoutesMixin, Page):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event cannot end before it starts.")})
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
-            )
         if (
             self.registration_opens
             and self.registration_closes

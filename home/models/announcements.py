@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -10,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from core.models import DescribedImageMixin
 
 from .base import SitePage
 
@@ -44,7 +44,6 @@ class AnnouncementIndexPage(RoutablePageMixin, SitePage):
             AnnouncementPage.objects.live()
             .public()
             .child_of(self)
-            .select_related("image")
             .prefetch_related("tags")
             .order_by("-date", "-pk")
         )
@@ -98,7 +97,7 @@ class AnnouncementPageTag(TaggedItemBase):
     )
 
 
-class AnnouncementPage(SitePage):
+class AnnouncementPage(DescribedImageMixin, SitePage):
     """One announcement of the department."""
 
     date = models.DateField(_("date"), default=today)
@@ -107,25 +106,10 @@ class AnnouncementPage(SitePage):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     tags = ClusterTaggableManager(through=AnnouncementPageTag, blank=True, verbose_name=_("tags"))
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    image_alt = models.CharField(
-        _("image description (alt text)"),
-        max_length=250,
-        blank=True,
-        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
-    )
-
     content_panels = SitePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("lead"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Image")),
+        *DescribedImageMixin.image_panels,
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
@@ -140,10 +124,3 @@ class AnnouncementPage(SitePage):
     class Meta:
         verbose_name = _("announcement")
         verbose_name_plural = _("announcements")
-
-    def clean(self):
-        super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError(
-                {"image_alt": _("Describe the image for people who cannot see it.")}
-            )
