@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help venv install install-dev messages makemessages migrate seed run test test-browser test-postgres lint check bench clean
+.PHONY: help venv install install-dev messages makemessages migrate seed run worker test lint check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-15s\033[0m %s\n", $$1, $$2}'
@@ -42,9 +42,14 @@ migrate: install ## Apply database migrations
 seed: migrate messages ## Create the demo content (safe to run again)
 	$(MANAGE) seed_demo
 
-run: seed ## Install, migrate, seed the demo and serve on http://127.0.0.1:8000
+run: seed ## Install, migrate, seed the demo and serve on http://127.0.0.1:8000 (with a task worker)
 	@echo "Admin: http://$(HOST):$(PORT)/admin/ (user 'admin', password printed above or DEMO_ADMIN_PASSWORD)"
+	trap 'kill 0' INT TERM EXIT; \
+	$(MANAGE) db_worker --no-startup-delay --interval 1 & \
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: migrate ## Run the background task worker alone
+	$(MANAGE) db_worker
 
 test: install-dev messages ## Run the whole test suite (browser tests need Chromium)
 	$(BIN)/python -m pytest

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "crispy_forms",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -188,9 +190,15 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
-# Wagtail 8 queues its own work (reference index, search index) as tasks.
-# Until the first app of ours needs a worker, they run at once in-process.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (django-tasks): programme documents, and Wagtail 8's own
+# work (search and reference indexes). "database" keeps the queue in the
+# database and needs a worker (`manage.py db_worker`; `make run` starts one);
+# "immediate" runs each task at once, in the process that queued it.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "database")]}}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("a11y",)
 CRISPY_TEMPLATE_PACK = "a11y"

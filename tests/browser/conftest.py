@@ -61,6 +61,8 @@ def live_site(tmp_path_factory):
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "PAGE_CACHE_SECONDS": "600",
+        # Seeded pages are indexed for search and their documents made at once.
+        "TASKS_BACKEND": "immediate",
         "DEMO_ADMIN_PASSWORD": "browser-tests-admin",
     }
     manage = [sys.executable, "manage.py"]

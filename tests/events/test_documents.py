@@ -524,3 +524,30 @@ def test_documents_are_served_through_the_url_map(client, event):
         )
         body_of(response)
     assert client.get(event.url + "programme-large-print.txt").status_code == 404
+
+
+@pytest.mark.django_db
+def test_publishing_queues_the_documents_for_the_worker(
+    make_event, settings, django_capture_on_commit_callbacks
+):
+    """With the database task backend a publish only queues the work; the
+    worker makes the documents, outside any request."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        event = make_event(programme=[("10:00", "Жамбыл Жабаев айтыстары")])
+    assert ProgrammeDocument.objects.filter(page=event).count() == 0
+    queued = DBTaskResult.objects.filter(task_path="events.tasks.generate_programme_documents")
+    assert queued.count() == 1
+    call_command(
+        "db_worker", "--batch", "--no-startup-delay", stdout=io.StringIO(), stderr=io.StringIO()
+    )
+    assert sorted(
+        ProgrammeDocument.objects.filter(page=event).values_list("format", flat=True)
+    ) == [
+        "large-print",
+        "pdf",
+        "text",
+    ]
