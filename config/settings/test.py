@@ -1,5 +1,6 @@
 """Test runs: fast hashing, local-memory cache, tasks run immediately."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,12 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not shared memory: threads in the concurrency tests then take
+    # SQLite's real write lock, as the site's processes do.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"library-test-{os.getpid()}.sqlite3")
+    }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 # Static files straight from the source folders; no collectstatic for tests.

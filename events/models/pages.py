@@ -127,6 +127,11 @@ class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
     capacity = models.PositiveIntegerField(
         _("places"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
+    requires_approval = models.BooleanField(
+        _("registrations need approval"),
+        default=False,
+        help_text=_("Each registration waits until staff confirm or reject it."),
+    )
     # iCalendar: SEQUENCE rises when what a calendar shows changes.
     ical_sequence = models.PositiveIntegerField(default=0, editable=False)
     ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
@@ -150,7 +155,7 @@ class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
                 FieldRowPanel(
                     [FieldPanel("registration_opens"), FieldPanel("registration_closes")]
                 ),
-                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("requires_approval")]),
             ],
             heading=_("Registration"),
         ),

@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from branches.models import Branch, BranchKind
 from events.models import EventIndexPage, EventKind, EventPage, ProgrammeItem, Venue
@@ -15,6 +15,19 @@ _counter = itertools.count(1)
 ALMATY = timezone.get_fixed_timezone(5 * 60)
 
 
+def _bare_home(code):
+    """A language's home page when the seeded tree is gone (a transactional
+    test flushes the database, root page and locales included)."""
+    locale, _created = Locale.objects.get_or_create(language_code=code)
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
+    home = HomePage(title="Home", slug=f"home-{code}", locale=locale)
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    return home
+
+
 @pytest.fixture
 def events_index():
     """The events index of a language (seed_demo makes one per language)."""
@@ -22,7 +35,7 @@ def events_index():
     def get(code="kk"):
         index = EventIndexPage.objects.filter(locale__language_code=code).first()
         if index is None:
-            home = HomePage.objects.get(locale__language_code=code)
+            home = HomePage.objects.filter(locale__language_code=code).first() or _bare_home(code)
             index = EventIndexPage(title="Іс-шаралар", slug="events")
             home.add_child(instance=index)
             index.save_revision().publish()

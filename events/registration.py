@@ -1,0 +1,256 @@
+"""The registration engine: one function per transition, each with an audit
+entry in Wagtail's log. Capacity is checked with the event's row locked (on
+PostgreSQL, SELECT ... FOR UPDATE; on SQLite every write transaction starts
+IMMEDIATE and so runs alone), so simultaneous registrations never overbook.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from events.enums import EventStatus, RegistrationStatus
+from events.models import EventPage, Person, Registration
+
+Status = RegistrationStatus
+
+
+class RegistrationError(Exception):
+    """A registration that cannot be made or changed; `message` says why in words."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Window:
+    is_open: bool
+    message: str = ""
+
+
+def registration_window(event: EventPage, now: datetime.datetime | None = None) -> Window:
+    """Whether the event takes registrations now, and if not, why (in words)."""
+    now = now or timezone.now()
+    if event.status == EventStatus.CANCELLED:
+        return Window(False, _("The event is cancelled: registration is closed."))
+    if event.registration_opens is None:
+        return Window(False, _("This event does not take registrations on the site."))
+    if now < event.registration_opens:
+        return Window(False, _("Registration has not opened yet."))
+    if (event.registration_closes and now > event.registration_closes) or now > event.end:
+        return Window(False, _("Registration is closed."))
+    return Window(True)
+
+
+def normalise_phone(text: str) -> str:
+    """+7 7252 00-00-00, 8 (7252) 000000, 77252000000 → +77252000000."""
+    digits = re.sub(r"\D", "", text or "")
+    if len(digits) == 11 and digits[0] in "78":
+        return "+7" + digits[1:]
+    if len(digits) == 10:
+        return "+7" + digits
+    return ("+" + digits) if digits else ""
+
+
+def person_find_or_create(
+    *, full_name: str, email: str = "", phone: str = "", date_of_birth=None, **fields
+) -> Person:
+    """The same person is found again by name plus e-mail, phone or birth date."""
+    full_name = " ".join(full_name.split())
+    phone = normalise_phone(phone)
+    email = email.strip().lower()
+    identifiers = Q()
+    if email:
+        identifiers |= Q(email__iexact=email)
+    if phone:
+        identifiers |= Q(phone=phone)
+    if date_of_birth:
+        identifiers |= Q(date_of_birth=date_of_birth)
+    if identifiers:
+        person = (
+            Person.objects.filter(identifiers, name_key=Person.fold_name(full_name))
+            .order_by("pk")
+            .first()
+        )
+        if person is not None:
+            return person
+    return Person.objects.create(
+        full_name=full_name, email=email, phone=phone, date_of_birth=date_of_birth, **fields
+    )
+
+
+def _places_free(event: EventPage) -> int | None:
+    if event.capacity is None:
+        return None
+    return event.capacity - event.registrations.places_taken()
+
+
+def _next_waitlist_number(event: EventPage) -> int:
+    highest = event.registrations.aggregate(highest=Max("waitlist_position"))["highest"]
+    return (highest or 0) + 1
+
+
+def _place_or_waitlist(event: EventPage, registration: Registration) -> None:
+    free = _places_free(event)
+    if free is None or free >= registration.places:
+        registration.status = Status.CONFIRMED
+        registration.waitlist_position = None
+    else:
+        registration.status = Status.WAITLISTED
+        registration.waitlist_position = _next_waitlist_number(event)
+
+
+def _log(registration: Registration, action: str, user=None, **data) -> None:
+    log(
+        instance=registration,
+        action=f"events.registration.{action}",
+        user=user,
+        data={"code": registration.code, "status": registration.status, **data},
+    )
+
+
+def registration_create(
+    *,
+    event: EventPage,
+    person: Person,
+    consent_version: str,
+    entered_by=None,
+    now: datetime.datetime | None = None,
+    **fields,
+) -> tuple[Registration, bool]:
+    """Register `person` for `event`. Returns (registration, created): a person
+    already registered gets their registration back, not a second one."""
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            locked = EventPage.objects.select_for_update().get(pk=event.pk)
+            window = registration_window(locked, now)
+            existing = Registration.objects.filter(event=locked, person=person).first()
+            if existing is not None and existing.status in Status.active():
+                return existing, False
+            if not window.is_open:
+                raise RegistrationError(window.message)
+            registration = existing or Registration(event=locked, person=person)
+            for name, value in fields.items():
+                setattr(registration, name, value)
+            registration.consent_version = consent_version
+            registration.consented_at = now
+            if registration.guardian_name:
+                registration.guardian_consented_at = now
+            registration.entered_by = entered_by
+            registration.status_changed_at = now
+            if locked.requires_approval:
+                registration.status = Status.PENDING
+                registration.waitlist_position = None
+            else:
+                _place_or_waitlist(locked, registration)
+            registration.save()
+            _log(registration, "create", user=entered_by, assisted=entered_by is not None)
+            return registration, True
+    except IntegrityError:
+        # A double submit raced us to the (event, person) constraint.
+        existing = Registration.objects.filter(event=event, person=person).first()
+        if existing is None:
+            raise
+        return existing, False
+
+
+def _require(registration: Registration, allowed: set[str]) -> None:
+    if registration.status not in allowed:
+        raise RegistrationError(
+            _("This registration is “%(status)s”; that cannot be done now.")
+            % {"status": registration.get_status_display()}
+        )
+
+
+def _transition(
+    registration: Registration, *, status: str, by, action: str, log_data=None, **changes
+):
+    """Set the new status (and other fields), save only what changed, log it."""
+    registration.status = status
+    registration.status_changed_at = timezone.now()
+    for name, value in changes.items():
+        setattr(registration, name, value)
+    registration.save(update_fields=["status", "status_changed_at", *changes])
+    _log(registration, action, user=by, **(log_data or {}))
+    return registration
+
+
+def registration_confirm(*, registration: Registration, by) -> Registration:
+    """Staff accept a pending registration: a place if there is one, else the waiting list."""
+    with transaction.atomic():
+        event = EventPage.objects.select_for_update().get(pk=registration.event_id)
+        registration.refresh_from_db()
+        _require(registration, {Status.PENDING})
+        _place_or_waitlist(event, registration)
+        return _transition(
+            registration,
+            status=registration.status,
+            by=by,
+            action="confirm",
+            waitlist_position=registration.waitlist_position,
+        )
+
+
+def registration_reject(*, registration: Registration, by, reason: str) -> Registration:
+    """Staff turn down a pending or waiting registration, with the reason."""
+    with transaction.atomic():
+        registration.refresh_from_db()
+        _require(registration, {Status.PENDING, Status.WAITLISTED})
+        return _transition(
+            registration,
+            status=Status.REJECTED,
+            by=by,
+            action="reject",
+            log_data={"reason": reason},
+            decision_reason=reason,
+            waitlist_position=None,
+        )
+
+
+def registration_cancel(*, registration: Registration, by=None) -> list[Registration]:
+    """Cancel, free the places, and promote the first on the waiting list who
+    now fit. Returns the promoted registrations (to tell them)."""
+    with transaction.atomic():
+        event = EventPage.objects.select_for_update().get(pk=registration.event_id)
+        registration.refresh_from_db()
+        _require(registration, {Status.PENDING, Status.CONFIRMED, Status.WAITLISTED})
+        _transition(
+            registration, status=Status.CANCELLED, by=by, action="cancel", waitlist_position=None
+        )
+        return _promote_waitlist(event)
+
+
+def _promote_waitlist(event: EventPage) -> list[Registration]:
+    promoted = []
+    free = _places_free(event)
+    for waiting in event.registrations.waitlist().select_for_update():
+        if free is not None and waiting.places > free:
+            break
+        _transition(
+            waiting, status=Status.CONFIRMED, by=None, action="promote", waitlist_position=None
+        )
+        promoted.append(waiting)
+        if free is not None:
+            free -= waiting.places
+    return promoted
+
+
+def registration_attend(*, registration: Registration, by) -> Registration:
+    """Check-in: the person has come."""
+    with transaction.atomic():
+        registration.refresh_from_db()
+        _require(registration, {Status.CONFIRMED})
+        return _transition(
+            registration,
+            status=Status.ATTENDED,
+            by=by,
+            action="attend",
+            checked_in_at=timezone.now(),
+        )
