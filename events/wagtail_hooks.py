@@ -56,3 +56,7 @@ def register_registration_actions(actions):
         ("attend", _("Registration: checked in")),
     ):
         actions.register_action(f"events.registration.{action}", label, label)
+
+
+# Screens of their own modules, registered when Wagtail loads the hooks.
+from . import privacy_hooks, staff_hooks  # noqa: E402, F401

@@ -204,6 +204,11 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ("a11y",)
 CRISPY_TEMPLATE_PACK = "a11y"
 CRISPY_FAIL_SILENTLY = False
 
+# Registrations: the privacy notice version people consent to, and how long
+# after an event contact and sensitive data are kept (purge_personal_data).
+PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-11")
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "365"))
+
 # Public form posts per client address (core.ratelimit); "count/seconds".
 FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "10/60")
 

@@ -1,12 +1,13 @@
 from .documents import ProgrammeDocument
 from .feeds import PersonalCalendar
 from .pages import EventIndexPage, EventPage, ProgrammeItem
-from .registration import Person, Registration
+from .registration import EventQuestion, Person, Registration
 from .snippets import EventKind, Venue
 
 __all__ = [
     "EventIndexPage",
     "EventKind",
+    "EventQuestion",
     "EventPage",
     "Person",
     "PersonalCalendar",

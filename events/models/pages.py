@@ -159,6 +159,7 @@ class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
             ],
             heading=_("Registration"),
         ),
+        InlinePanel("questions", label=_("Questions of this event's registration form")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

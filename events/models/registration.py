@@ -5,6 +5,9 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
 
 from events.enums import DisabilityGroup, MaterialFormat, RegistrationStatus
 
@@ -15,6 +18,10 @@ CODE_LENGTH = 8
 
 def new_registration_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def new_access_token() -> str:
+    return secrets.token_urlsafe(24)
 
 
 def normalise_code(text: str) -> str:
@@ -113,6 +120,11 @@ class Registration(models.Model):
     code = models.CharField(
         _("registration code"), max_length=12, unique=True, default=new_registration_code
     )
+    # The secret in the person's private link to view or cancel (the short
+    # code alone is for dictating, not for access).
+    access_token = models.CharField(
+        max_length=40, unique=True, default=new_access_token, editable=False
+    )
     answers = models.JSONField(_("answers"), default=dict, blank=True)
 
     # Accessibility needs.
@@ -195,3 +207,43 @@ class Registration(models.Model):
     def display_code(self) -> str:
         """ABCD-EFGH: two groups of four are easier to read aloud."""
         return f"{self.code[:4]}-{self.code[4:]}"
+
+
+class QuestionKind(models.TextChoices):
+    SHORT_TEXT = "short-text", _("Short text")
+    LONG_TEXT = "long-text", _("Long text")
+    SINGLE_CHOICE = "single-choice", _("One choice")
+    MULTIPLE_CHOICE = "multiple-choice", _("Several choices")
+    YES_NO = "yes-no", _("Yes or no")
+    NUMBER = "number", _("Number")
+
+
+class EventQuestion(Orderable):
+    """A question of the event's own, asked on its registration form. Each
+    language's page of the event has its questions in that language."""
+
+    page = ParentalKey("events.EventPage", on_delete=models.CASCADE, related_name="questions")
+    key = models.SlugField(
+        _("key"), max_length=50, help_text=_("Names the answer in exports, e.g. t-shirt-size.")
+    )
+    label = models.CharField(_("question"), max_length=255)
+    hint = models.CharField(_("hint"), max_length=255, blank=True)
+    kind = models.CharField(_("kind of answer"), max_length=20, choices=QuestionKind.choices)
+    choices = models.TextField(_("choices"), blank=True, help_text=_("One per line."))
+    required = models.BooleanField(_("required"), default=False)
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("key"),
+        FieldPanel("hint"),
+        FieldPanel("kind"),
+        FieldPanel("choices"),
+        FieldPanel("required"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("registration question")
+        verbose_name_plural = _("registration questions")
+
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]

@@ -1,0 +1,1 @@
+"""Staff screens for registrations and check-in (registered from wagtail_hooks)."""
