@@ -1,7 +1,23 @@
 """Request middleware of our own."""
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
+
+# Addresses outside the language prefixes: a 404 there is a 404, not a
+# redirect to /kk/admin/... (Wagtail's catch-all makes every prefixed path
+# look valid to Django's LocaleMiddleware).
+UNPREFIXED_PATHS = ("/admin/", "/documents/", "/display/", "/calendar/", "/static/", "/media/")
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, without the 404-to-prefixed-path redirect
+    for the site's language-neutral addresses."""
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+            return response
+        return super().process_response(request, response)
 
 
 class AdminLanguageMiddleware:

@@ -85,20 +85,39 @@ def person_find_or_create(
     )
 
 
+def _lock_event(event: EventPage) -> EventPage:
+    """Lock every language version of the event (one event, one capacity) and
+    return the first one, whose capacity and approval setting count."""
+    versions = list(
+        EventPage.objects.select_for_update()
+        .filter(translation_key=event.translation_key)
+        .order_by("pk")
+    )
+    return versions[0]
+
+
+def _registrations_of(event: EventPage):
+    """Registrations made on any language version of the event."""
+    return Registration.objects.filter(event__translation_key=event.translation_key)
+
+
 def _places_free(event: EventPage) -> int | None:
     if event.capacity is None:
         return None
-    return event.capacity - event.registrations.places_taken()
+    return event.capacity - _registrations_of(event).places_taken()
 
 
 def _next_waitlist_number(event: EventPage) -> int:
-    highest = event.registrations.aggregate(highest=Max("waitlist_position"))["highest"]
+    highest = _registrations_of(event).aggregate(highest=Max("waitlist_position"))["highest"]
     return (highest or 0) + 1
 
 
 def _place_or_waitlist(event: EventPage, registration: Registration) -> None:
+    """A place if one is free and nobody is waiting already (first come,
+    first served: no one overtakes the waiting list), else the waiting list."""
     free = _places_free(event)
-    if free is None or free >= registration.places:
+    someone_waiting = _registrations_of(event).waitlist().exclude(pk=registration.pk).exists()
+    if free is None or (free >= registration.places and not someone_waiting):
         registration.status = Status.CONFIRMED
         registration.waitlist_position = None
     else:
@@ -129,9 +148,10 @@ def registration_create(
     now = now or timezone.now()
     try:
         with transaction.atomic():
-            locked = EventPage.objects.select_for_update().get(pk=event.pk)
+            group = _lock_event(event)
+            locked = EventPage.objects.get(pk=event.pk)
             window = registration_window(locked, now)
-            existing = Registration.objects.filter(event=locked, person=person).first()
+            existing = _registrations_of(locked).filter(person=person).first()
             if existing is not None and existing.status in Status.active():
                 return existing, False
             if not window.is_open:
@@ -145,17 +165,17 @@ def registration_create(
                 registration.guardian_consented_at = now
             registration.entered_by = entered_by
             registration.status_changed_at = now
-            if locked.requires_approval:
+            if group.requires_approval:
                 registration.status = Status.PENDING
                 registration.waitlist_position = None
             else:
-                _place_or_waitlist(locked, registration)
+                _place_or_waitlist(group, registration)
             registration.save()
             _log(registration, "create", user=entered_by, assisted=entered_by is not None)
             return registration, True
     except IntegrityError:
         # A double submit raced us to the (event, person) constraint.
-        existing = Registration.objects.filter(event=event, person=person).first()
+        existing = _registrations_of(event).filter(person=person).first()
         if existing is None:
             raise
         return existing, False
@@ -185,7 +205,7 @@ def _transition(
 def registration_confirm(*, registration: Registration, by) -> Registration:
     """Staff accept a pending registration: a place if there is one, else the waiting list."""
     with transaction.atomic():
-        event = EventPage.objects.select_for_update().get(pk=registration.event_id)
+        event = _lock_event(registration.event)
         registration.refresh_from_db()
         _require(registration, {Status.PENDING})
         _place_or_waitlist(event, registration)
@@ -218,7 +238,7 @@ def registration_cancel(*, registration: Registration, by=None) -> list[Registra
     """Cancel, free the places, and promote the first on the waiting list who
     now fit. Returns the promoted registrations (to tell them)."""
     with transaction.atomic():
-        event = EventPage.objects.select_for_update().get(pk=registration.event_id)
+        event = _lock_event(registration.event)
         registration.refresh_from_db()
         _require(registration, {Status.PENDING, Status.CONFIRMED, Status.WAITLISTED})
         _transition(
@@ -230,7 +250,7 @@ def registration_cancel(*, registration: Registration, by=None) -> list[Registra
 def _promote_waitlist(event: EventPage) -> list[Registration]:
     promoted = []
     free = _places_free(event)
-    for waiting in event.registrations.waitlist().select_for_update():
+    for waiting in _registrations_of(event).waitlist().select_for_update(of=("self",)):
         if free is not None and waiting.places > free:
             break
         _transition(

@@ -54,6 +54,7 @@ def register_registration_actions(actions):
         ("cancel", _("Registration: cancelled")),
         ("promote", _("Registration: moved from the waiting list to a place")),
         ("attend", _("Registration: checked in")),
+        ("resend", _("Registration: confirmation e-mail sent again")),
     ):
         actions.register_action(f"events.registration.{action}", label, label)
 

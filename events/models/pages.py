@@ -236,6 +236,26 @@ class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
 
         return documents.document_response(request, self, variant=variant, extension=extension)
 
+    # Public registration: the form, and the person's private page (view, cancel).
+    @path("register/", name="register")
+    def register(self, request):
+        from events import registration_views
+
+        return registration_views.register(request, self)
+
+    @path("registration/<str:token>/", name="registration")
+    def registration(self, request, token):
+        from events import registration_views
+
+        return registration_views.registration_detail(request, self, token)
+
+    @property
+    def registration_state(self):
+        """registration_window(self), for templates: is_open, and why not in words."""
+        from events.registration import registration_window
+
+        return registration_window(self)
+
 
 class ProgrammeItem(Orderable):
     """One line of an event's programme."""

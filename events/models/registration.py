@@ -192,7 +192,7 @@ class Registration(models.Model):
             return None
         return (
             Registration.objects.filter(
-                event_id=self.event_id,
+                event__translation_key=self.event.translation_key,
                 status=RegistrationStatus.WAITLISTED,
                 waitlist_position__lt=self.waitlist_position,
             ).count()

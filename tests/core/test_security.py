@@ -65,3 +65,15 @@ def test_check_deploy_is_clean_with_production_settings():
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_unprefixed_addresses_answer_404_not_a_redirect(client):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model()
+    client.force_login(user.objects.get(username="admin"))
+    assert client.get("/admin/no-such-screen/").status_code == 404
+    assert client.get("/calendar/no-such-token.ics").status_code == 404
+    # Public pages still go to the visitor's language.
+    assert client.get("/about/").status_code == 302

@@ -217,3 +217,35 @@ def test_a_double_submit_makes_one_registration(open_event):
     assert Registration.objects.filter(event=event).count() == 1
     assert sum(created for _, created in results) == 1
     assert len({registration.pk for registration, _ in results}) == 1
+
+
+@pytest.mark.django_db
+def test_nobody_overtakes_the_waiting_list(open_event):
+    event = open_event(capacity=2)
+    a, _ = register(event, "Айгерім")
+    b, _ = register(event, "Ерлан", escort_name="Гүлнар")  # needs 2, 1 free
+    c, _ = register(event, "Марат")  # 1 would fit, but Ерлан waits first
+    assert (a.status, b.status, c.status) == (
+        Status.CONFIRMED,
+        Status.WAITLISTED,
+        Status.WAITLISTED,
+    )
+    assert (b.waitlist_rank, c.waitlist_rank) == (1, 2)
+    promoted = registration_cancel(registration=a)
+    assert [p.pk for p in promoted] == [b.pk]
+
+
+@pytest.mark.django_db
+def test_one_capacity_for_all_language_versions(open_event):
+    from wagtail.models import Locale
+
+    english = open_event(capacity=2)
+    russian = english.copy_for_translation(Locale.objects.get(language_code="ru"))
+    russian.save_revision().publish()
+    a, _ = register(english, "Айгерім")
+    b, _ = register(russian, "Ерлан")
+    c, _ = register(russian, "Марат", phone="+77000001234")
+    assert (a.status, b.status, c.status) == (Status.CONFIRMED, Status.CONFIRMED, Status.WAITLISTED)
+    # The same person on the other language's page gets their registration back.
+    again, created = register(english, "Марат", phone="8 700 000 12 34")
+    assert (again.pk, created) == (c.pk, False)
