@@ -116,7 +116,11 @@ def personal_calendar(person: Person) -> PersonalCalendar:
     """The person's calendar feed, made on first use. A revoked one is replaced
     by a new one (a new address) with the same events."""
     with transaction.atomic():
-        locked = Person.objects.select_for_update().select_related("calendar").get(pk=person.pk)
+        locked = (
+            Person.objects.select_for_update(of=("self",))
+            .select_related("calendar")
+            .get(pk=person.pk)
+        )
         calendar = locked.calendar
         if calendar is None or calendar.revoked_at is not None:
             previous = calendar
