@@ -140,8 +140,9 @@ class Command(BaseCommand):
             )
             self.ensure_quick_links(homes, pages, indexes, surveys)
             self.ensure_contacts()
+            # The superuser first: demo registrations "entered by a librarian" name it.
+            self.ensure_superuser()
             events_demo.seed(builder, locales, homes)
-        self.ensure_superuser()
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {builder.created} pages created.")
         )
