@@ -11,7 +11,11 @@ import random
 import pytest
 
 from events import demo_content
-from tests.browser.test_accessibility import LANGUAGES, assert_no_violations
+from tests.browser.test_accessibility import (
+    LANGUAGES,
+    assert_no_horizontal_scroll,
+    assert_no_violations,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +39,7 @@ def find_register_url(page, code) -> str:
         button = page.locator(REGISTER_BUTTON)
         if button.count():
             return button.first.get_attribute("href")
-    pytest.skip(f"No upcoming demo event in {code!r} has open registration (see events/demo.py).")
+    pytest.fail(f"No upcoming demo event in {code!r} has open registration (see events/demo.py).")
 
 
 def fill_required(page, name):
@@ -142,3 +146,15 @@ def test_registration_with_the_keyboard_alone(new_page):
     assert page.locator("main h1").first.inner_text().strip() == text
     assert "Saule Sadykova" in page.locator("main").inner_text()
     assert_no_violations(page, "en private page after a keyboard registration")
+
+
+@pytest.mark.parametrize("display", ["", "text:xlarge,scheme:wb"])
+def test_the_form_reflows_at_320_px(new_page, display):
+    page = new_page(width=320, display=display or None)
+    url = find_register_url(page, "kk")
+    page.goto(url)
+    assert_no_horizontal_scroll(page, f"registration form {display or 'normal'}")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert_no_horizontal_scroll(page, f"registration form with errors {display or 'normal'}")
+    assert_no_violations(page, f"registration form with errors at 320 px {display or 'normal'}")
