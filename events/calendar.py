@@ -223,16 +223,10 @@ def _feed(
             key: known.get(key) or _fragment(row, urls[row["pk"]], alarms=alarms)
             for key, row in zip(fragment_keys, rows, strict=True)
         }
-        stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-        parts = FeedParts(digest=digest, stamp=stamp.encode(), fragments=fragments)
+        parts = FeedParts(digest=digest, stamp=_stamp(), fragments=fragments)
         cache.set(parts_key, parts, timeout=PARTS_SECONDS)
 
-    event_start = b"BEGIN:VEVENT\r\nDTSTAMP:" + parts.stamp + b"\r\n"
-    chunks = [_header(calendar_name)]
-    for key in fragment_keys:
-        chunks += (event_start, parts.fragments[key])
-    chunks.append(b"END:VCALENDAR\r\n")
-    body = b"".join(chunks)
+    body = _assemble(calendar_name, parts.stamp, [parts.fragments[key] for key in fragment_keys])
 
     published = [row["last_published_at"] for row in rows if row["last_published_at"]]
     return Feed(
@@ -240,6 +234,27 @@ def _feed(
         etag=f'"{hashlib.sha256(body).hexdigest()[:40]}"',
         last_modified=int(max(published).timestamp()) if published else None,
     )
+
+
+def _stamp() -> bytes:
+    return timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ").encode()
+
+
+def _assemble(calendar_name: str, stamp: bytes, fragments: Sequence[bytes]) -> bytes:
+    """A VCALENDAR from serialised VEVENT bodies, all stamped with `stamp`."""
+    event_start = b"BEGIN:VEVENT\r\nDTSTAMP:" + stamp + b"\r\n"
+    chunks = [_header(calendar_name)]
+    for fragment in fragments:
+        chunks += (event_start, fragment)
+    chunks.append(b"END:VCALENDAR\r\n")
+    return b"".join(chunks)
+
+
+def single_event_calendar(event: EventPage, url: str, *, alarms: bool) -> bytes:
+    """One event as a calendar file (e.g. an e-mail attachment), made by the
+    feeds' own builder: the same UID and content as in the feeds."""
+    rows = _rows(EventPage.objects.filter(pk=event.pk))
+    return _assemble(event.title, _stamp(), [_fragment(row, url, alarms=alarms) for row in rows])
 
 
 def _cache_key(prefix: str, identity: str, request: HttpRequest, *extra: str) -> str:

@@ -322,16 +322,7 @@ def event_ics(event: EventPage, url: str) -> bytes:
     """The event as a one-event calendar, with reminders a day and an hour
     before, made by the feeds' own builder (the same UID and content as in the
     person's calendar feed)."""
-    rows = ical._rows(EventPage.objects.filter(pk=event.pk))
-    stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
-    return b"".join(
-        (
-            ical._header(event.title),
-            b"BEGIN:VEVENT\r\nDTSTAMP:" + stamp.encode() + b"\r\n",
-            *(ical._fragment(row, url, alarms=True) for row in rows),
-            b"END:VCALENDAR\r\n",
-        )
-    )
+    return ical.single_event_calendar(event, url, alarms=True)
 
 
 def _ics_part(ics: bytes, filename: str) -> SafeMIMEText:
