@@ -188,6 +188,14 @@ class EventMixin:
 class RegistrationObjectMixin(StaffPermissionMixin):
     """A registration of the URL, found only within the user's scope."""
 
+    def get_breadcrumbs_items(self):
+        event = localised(self.registration.event)
+        return self.breadcrumbs_items + [
+            {"url": url("index"), "label": _("Registrations")},
+            {"url": url("event", event.pk), "label": event.title},
+            {"url": "", "label": self.registration.display_code},
+        ]
+
     def prepare(self, request, **kwargs):
         self.registration = (
             scoped_registrations(request.user)
@@ -630,14 +638,6 @@ class RegistrationDetailView(RegistrationObjectMixin, WagtailAdminTemplateMixin,
             "name": self.registration.person.full_name,
         }
 
-    def get_breadcrumbs_items(self):
-        event = localised(self.registration.event)
-        return self.breadcrumbs_items + [
-            {"url": url("index"), "label": _("Registrations")},
-            {"url": url("event", event.pk), "label": event.title},
-            {"url": "", "label": self.registration.display_code},
-        ]
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         registration = self.registration
@@ -958,14 +958,6 @@ class RegistrationCreatedView(RegistrationObjectMixin, WagtailAdminTemplateMixin
         if self.existing:
             return _("Already registered: %(name)s, code %(code)s") % values
         return _("Registered: %(name)s, code %(code)s") % values
-
-    def get_breadcrumbs_items(self):
-        event = localised(self.registration.event)
-        return self.breadcrumbs_items + [
-            {"url": url("index"), "label": _("Registrations")},
-            {"url": url("event", event.pk), "label": event.title},
-            {"url": "", "label": self.registration.display_code},
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
