@@ -173,3 +173,18 @@ def test_default_scheme_text_meets_aaa_contrast_and_sizes(new_page):
     char = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main p')).fontSize)")
     # 40em of 18px text is about 80 average characters at most.
     assert width <= 40 * char + 1
+
+
+def test_survey_thank_you_page_in_every_language(new_page):
+    """Sent right, the survey answers with its thank-you page (announced)."""
+    page = new_page()
+    for code in LANGUAGES:
+        page.goto(page_paths(code)["survey"])
+        page.locator("main form input[autocomplete=address-level2]").fill("Шымкент")
+        for group in page.locator("main form fieldset").all():
+            group.locator("input").first.check()
+        with page.expect_navigation():
+            page.locator("main form button[type=submit]").click()
+        assert page.url.endswith("?sent=1")
+        assert page.get_by_role("status").locator("h1").count() == 1
+        assert_no_violations(page, f"{code} survey thank-you page")

@@ -90,6 +90,13 @@ def test_form_errors_and_private_page_have_no_violations(new_page, code):
     assert page.locator("main form input[name=step]").get_attribute("value") == "confirm"
     assert_no_violations(page, f"{code} cancel question")
 
+    # Cancelled: the private page says so.
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    assert page.locator(".registration-code").count() == 1
+    assert page.locator("main form button[type=submit]").count() == 0
+    assert_no_violations(page, f"{code} cancelled registration")
+
 
 def test_registration_with_the_keyboard_alone(new_page):
     page = new_page(locale="en-GB")
