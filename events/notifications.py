@@ -1,8 +1,8 @@
 """What people are told about their registrations, and their personal calendars.
 
 The web views call the public entry points (`registration_created`,
-`registration_cancelled`, `resend_confirmation`) inside the request's
-transaction. These only update the person's calendar and queue the e-mails;
+`registration_cancelled`, `registration_confirmed`, `registration_rejected`,
+`resend_confirmation`) inside the request's transaction. These only update the person's calendar and queue the e-mails;
 the mail is built and sent by a background task after the registration is
 committed, so a slow or broken mail server never loses or delays a
 registration. The task tries again later on an SMTP or connection error
@@ -44,9 +44,13 @@ logger = logging.getLogger(__name__)
 
 CONFIRMATION = "confirmation"
 PROMOTED = "promoted"
+ACCEPTED = "accepted"  # staff approved a pending registration
+REJECTED = "rejected"  # staff turned it down, with the reason
 TEMPLATES = {
     CONFIRMATION: "email/registration_confirmation",
     PROMOTED: "email/registration_promoted",
+    ACCEPTED: "email/registration_accepted",
+    REJECTED: "email/registration_rejected",
 }
 # The audit action of a confirmation sent again by staff (registered in wagtail_hooks).
 RESEND_ACTION = "events.registration.resend"
@@ -82,6 +86,20 @@ def registration_cancelled(registration: Registration, promoted: list[Registrati
     for waiting in promoted:
         add_to_personal_calendar(waiting)
         _enqueue_after_commit(waiting.pk, PROMOTED)
+
+
+def registration_confirmed(registration: Registration) -> None:
+    """Staff approved a pending registration: the person is told whether they
+    have a place or a place on the waiting list."""
+    add_to_personal_calendar(registration)
+    _enqueue_after_commit(registration.pk, ACCEPTED)
+
+
+def registration_rejected(registration: Registration) -> None:
+    """Staff turned a registration down: it leaves the person's calendar and
+    they are told the reason."""
+    remove_from_personal_calendar(registration)
+    _enqueue_after_commit(registration.pk, REJECTED)
 
 
 def resend_confirmation(registration: Registration, by) -> bool:
@@ -200,9 +218,13 @@ def send_registration_email(registration: Registration, kind: str) -> bool:
     person = registration.person
     if not person.email:
         return False
-    if registration.status not in STANDING or (
-        kind == PROMOTED and registration.status != RegistrationStatus.CONFIRMED
-    ):
+    if kind == REJECTED:
+        stands = registration.status == RegistrationStatus.REJECTED
+    elif kind == PROMOTED:
+        stands = registration.status == RegistrationStatus.CONFIRMED
+    else:
+        stands = registration.status in STANDING
+    if not stands:
         logger.info(
             "Registration %s is %s now: no %s e-mail.",
             registration.pk,
@@ -255,10 +277,14 @@ class Links:
     calendar_webcal: str  # the same for calendar apps: webcal://
 
 
-def build_registration_email(registration: Registration, kind: str) -> RelatedEmail:
+def build_registration_email(
+    registration: Registration, kind: str
+) -> RelatedEmail | EmailMultiAlternatives:
     """The e-mail in the person's preferred language, ready to send."""
     if kind not in TEMPLATES:
         raise ValueError(f"Unknown kind of registration e-mail: {kind!r}")
+    if kind == REJECTED:
+        return build_rejection_email(registration)
     person = registration.person
     event = registration.event
     links = _links(registration)
@@ -271,6 +297,8 @@ def build_registration_email(registration: Registration, kind: str) -> RelatedEm
     with translation.override(person.preferred_language):
         if kind == PROMOTED:
             subject = _("A place for you at %(title)s: %(code)s")
+        elif kind == ACCEPTED:
+            subject = _("Your registration for %(title)s is accepted: %(code)s")
         else:
             subject = _("Registration for %(title)s: %(code)s")
         subject = subject % {"title": event.title, "code": code}
@@ -310,6 +338,35 @@ def build_registration_email(registration: Registration, kind: str) -> RelatedEm
     message.attach_alternative(html, "text/html")
     message.attach(qr_file, qr, "image/png")
     message.attach(_ics_part(event_ics(event, links.event), ics_file))
+    return message
+
+
+def build_rejection_email(registration: Registration) -> EmailMultiAlternatives:
+    """A short letter: not accepted, why, and whom to ask. No code, QR code or
+    calendar file: there is nothing to come to."""
+    person = registration.person
+    event = registration.event
+    with translation.override(person.preferred_language):
+        subject = _("Your registration for %(title)s is not accepted") % {"title": event.title}
+        context = {
+            "subject": subject,
+            "person_name": person.full_name,
+            "event": event,
+            "when": _when(event),
+            "reason": registration.decision_reason,
+            "display_code": registration.display_code,
+            "event_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + _page_path(event),
+            "venue": _venue(event),
+        }
+        text = render_to_string(f"{TEMPLATES[REJECTED]}.txt", context)
+        html = render_to_string(f"{TEMPLATES[REJECTED]}.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        to=[person.email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
     return message
 
 

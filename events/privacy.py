@@ -15,7 +15,6 @@ Three rules hold throughout:
 """
 
 import datetime
-import importlib
 import logging
 from dataclasses import dataclass, field
 
@@ -27,6 +26,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from events import notifications
 from events.enums import RegistrationStatus
 from events.models import Person, Registration
 from events.registration import registration_cancel
@@ -429,21 +429,11 @@ class EraseReport:
 
 
 def _tell_cancelled(registration: Registration, promoted: list[Registration]) -> None:
-    """events.notifications.registration_cancelled, when that module provides
-    it: those moved up from the waiting list are told. A failure is logged and
+    """Those moved up from the waiting list are told; a failure is logged and
     never stops the erasure."""
     try:
-        notifications = importlib.import_module("events.notifications")
-    except ImportError as error:
-        if error.name != "events.notifications":
-            logger.exception("events.notifications cannot be imported")
-        return
-    handler = getattr(notifications, "registration_cancelled", None)
-    if handler is None:
-        return
-    try:
         with transaction.atomic():
-            handler(registration, promoted)
+            notifications.registration_cancelled(registration, promoted)
     except Exception:
         logger.exception("events.notifications.registration_cancelled failed")
 

@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 
 from core import ratelimit
 from core.forms import honeypot_filled
+from events import notifications
 from events.enums import RegistrationStatus as Status
 from events.models import Registration
 from events.registration import (
@@ -44,20 +45,11 @@ class HttpResponseSeeOther(HttpResponseRedirect):
 
 
 def _notify(name: str, *args) -> None:
-    """Tell the person (e-mail, personal calendar) if events.notifications is
-    installed; its failure is logged and never undoes the registration."""
-    try:
-        from events import notifications
-    except ImportError as error:
-        if error.name != "events.notifications":
-            logger.exception("events.notifications cannot be imported")
-        return
-    handler = getattr(notifications, name, None)
-    if handler is None:
-        return
+    """Tell the person (e-mail, personal calendar); a failure is logged and
+    never undoes the registration."""
     try:
         with transaction.atomic():
-            handler(*args)
+            getattr(notifications, name)(*args)
     except Exception:
         logger.exception("events.notifications.%s failed", name)
 

@@ -14,7 +14,6 @@ Who sees what:
 """
 
 import datetime
-import importlib
 import logging
 
 from django.contrib.contenttypes.models import ContentType
@@ -39,7 +38,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Locale, ModelLogEntry
 
-from events import exports
+from events import exports, notifications
 from events.enums import MaterialFormat
 from events.enums import RegistrationStatus as Status
 from events.models import EventPage, Registration
@@ -571,30 +570,13 @@ class EventRegistrationsView(EventMixin, RegistrationIndexView):
 
 
 def notify(name: str, *args) -> None:
-    """Tell the person (e-mail, personal calendar) through events.notifications,
-    if it has this entry point; its failure is logged, never undoes the change."""
-    try:
-        module = importlib.import_module("events.notifications")
-    except ImportError:
-        return
-    handler = getattr(module, name, None)
-    if handler is None:
-        return
+    """Tell the person (e-mail, personal calendar) through events.notifications;
+    its failure is logged, never undoes the change."""
     try:
         with transaction.atomic():
-            handler(*args)
+            getattr(notifications, name)(*args)
     except Exception:
         logger.exception("events.notifications.%s failed", name)
-
-
-def resend_function():
-    """events.notifications.resend_confirmation, when another module provides it."""
-    try:
-        module = importlib.import_module("events.notifications")
-    except ImportError:
-        return None
-    function = getattr(module, "resend_confirmation", None)
-    return function if callable(function) else None
 
 
 def history(registration) -> list[dict]:
@@ -654,7 +636,6 @@ class RegistrationDetailView(RegistrationObjectMixin, WagtailAdminTemplateMixin,
                 "can_reject": can_change and registration.status in CAN_REJECT,
                 "can_cancel": can_change and registration.status in CAN_CANCEL,
                 "can_resend": can_change
-                and resend_function() is not None
                 and bool(registration.person.email)
                 and registration.status in {Status.CONFIRMED, Status.WAITLISTED, Status.PENDING},
                 "confirm_url": url("confirm", registration.pk),
@@ -793,13 +774,11 @@ class ResendView(RegistrationActionView):
     button_label = gettext_lazy("Send again")
 
     def prepare(self, request, **kwargs):
-        if resend_function() is None:
-            return not_found(request, _("Sending confirmations again is not available."))
         return super().prepare(request, **kwargs)
 
     def perform(self, form):
         person = self.registration.person
-        sent = resend_function()(self.registration, by=self.request.user)
+        sent = notifications.resend_confirmation(self.registration, by=self.request.user)
         if sent is False:
             raise RegistrationError(
                 _(

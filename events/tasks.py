@@ -17,7 +17,7 @@ def generate_programme_documents(page_id: int) -> int:
 
 @task()
 def send_registration_email(registration_id: int, kind: str, attempt: int = 1) -> str:
-    """Send a registration's e-mail ("confirmation" or "promoted"); on an SMTP
+    """Send a registration's e-mail (see notifications.TEMPLATES); on an SMTP
     or connection error the task queues itself again, five attempts in all."""
     from events import notifications
 

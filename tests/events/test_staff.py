@@ -391,19 +391,34 @@ def test_resend_confirmation(login, open_event, branches, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_no_resend_button_without_the_notifications_function(
-    login, open_event, branches, monkeypatch
+def test_approval_and_rejection_are_told_by_email(
+    login, open_event, branches, mailoutbox, django_capture_on_commit_callbacks
 ):
-    from events import notifications
-
-    monkeypatch.delattr(notifications, "resend_confirmation")
     branch = branches[0]
-    registration = register(open_event(), "Ольга Ким", branch=branch)
-    registration.person.email = "olga@example.org"
-    registration.person.save()
+    event = open_event(requires_approval=True)
+    accepted = register(event, "Ольга Ким", branch=branch)
+    refused = register(event, "Ерлан Омаров", branch=branch)
+    for registration, address in ((accepted, "olga@example.org"), (refused, "erlan@example.org")):
+        registration.person.email = address
+        registration.person.preferred_language = "en"
+        registration.person.save()
     client = login(make_staff("librarian", branch))
-    assert "Resend confirmation" not in text_of(client.get(url("detail", registration.pk)))
-    assert_not_found(client.post(url("resend", registration.pk)))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("confirm", accepted.pk))
+        client.post(url("reject", refused.pk), {"reason": "Мест для сопровождающих нет"})
+    assert [m.to for m in mailoutbox] == [["olga@example.org"], ["erlan@example.org"]]
+    yes, no = mailoutbox
+    assert yes.subject.startswith(f"Your registration for {event.title} is accepted")
+    assert "The library staff have looked at your registration and accepted it." in yes.body
+    assert accepted.display_code in yes.body
+    files = {part.get_filename() for part in yes.message().walk()} - {None}
+    assert files == {f"qr-{accepted.display_code}.png", "event.ics"}
+    assert no.subject == f"Your registration for {event.title} is not accepted"
+    assert "The reason: Мест для сопровождающих нет" in no.body
+    assert refused.display_code in no.body
+    assert no.attachments == []
+    html = no.alternatives[0][0]
+    assert "Мест для сопровождающих нет" in html and '<html lang="en">' in html
 
 
 # ---------------------------------------------------------------------------
