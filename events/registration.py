@@ -79,6 +79,9 @@ def person_find_or_create(
             .first()
         )
         if person is not None:
+            if person.branch_id is None and fields.get("branch") is not None:
+                person.branch = fields["branch"]
+                person.save(update_fields=["branch"])
             return person
     return Person.objects.create(
         full_name=full_name, email=email, phone=phone, date_of_birth=date_of_birth, **fields

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from branches.models import Branch
 from core.forms import add_honeypot, name_required_errors
 from events.enums import DisabilityGroup, MaterialFormat
 from events.models.registration import QuestionKind
@@ -212,7 +213,7 @@ def question_field(question) -> forms.Field:
 class RegistrationForm(forms.Form):
     """Built per event: its own questions become fields `question_<n>`."""
 
-    PERSON_FIELDS = ("full_name", "date_of_birth", "district", "preferred_language")
+    PERSON_FIELDS = ("full_name", "date_of_birth", "district", "branch", "preferred_language")
     CONTACT_FIELDS = ("email", "phone")
     NEEDS_FIELDS = (
         "escort",
@@ -239,6 +240,16 @@ class RegistrationForm(forms.Form):
         max_length=120,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    branch = forms.ModelChoiceField(
+        label=_("Your library"),
+        queryset=Branch.objects.none(),
+        required=False,
+        empty_label=_("Not chosen"),
+        help_text=_(
+            "The library or service point you usually go to, if any. "
+            "Its librarians can help you with this registration."
+        ),
     )
     preferred_language = forms.ChoiceField(
         label=_("Language we should use with you"),
@@ -312,6 +323,9 @@ class RegistrationForm(forms.Form):
         self.event = event
         self.fields["preferred_language"].initial = language
         self.fields["material_format"].initial = ""
+        self.fields["branch"].queryset = Branch.objects.filter(locale=event.locale_id).order_by(
+            "name"
+        )
         self.fields["consent"].help_text = format_html(
             '{} <a href="/{}/privacy/">{}</a>',
             _("We use your data only to organise the event and to help you at it."),
@@ -426,6 +440,7 @@ class RegistrationForm(forms.Form):
             "phone": data.get("phone") or "",
             "date_of_birth": data.get("date_of_birth"),
             "district": data.get("district") or "",
+            "branch": data.get("branch"),
             "preferred_language": data["preferred_language"],
             "preferred_format": data.get("material_format") or "",
         }

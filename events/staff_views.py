@@ -106,15 +106,20 @@ def is_scoped(user) -> bool:
 
 
 def scoped_registrations(user):
-    """The registrations the user may see: all, or those of people of their branch
-    (any language's copy of the branch)."""
+    """The registrations the user may see: all, or those of people of their
+    branch and those for events their branch organises (any language's copy of
+    the branch): people who register themselves and name no library are seen
+    by the organisers."""
     registrations = Registration.objects.all()
     if not is_scoped(user):
         return registrations
     branch = staff_branch(user)
     if branch is None:
         return registrations.none()
-    return registrations.filter(person__branch__translation_key=branch.translation_key)
+    return registrations.filter(
+        Q(person__branch__translation_key=branch.translation_key)
+        | Q(event__organiser__translation_key=branch.translation_key)
+    )
 
 
 def of_event(registrations, event):

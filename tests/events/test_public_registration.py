@@ -16,7 +16,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import event as note
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
+from wagtail.models import Locale
 
+from branches.models import Branch
 from events.enums import RegistrationStatus as Status
 from events.models import EventQuestion, Person, Registration
 
@@ -61,6 +63,39 @@ def valid(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+@pytest.mark.django_db
+def test_a_reader_may_name_their_library(client, soup, open_event):
+    """The choice lists the libraries in the page's language; the choice is kept."""
+    kazakh = Branch.objects.create(
+        locale=Locale.objects.get(language_code="kk"), name="Кентау филиалы", kind="branch"
+    )
+    english = kazakh.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.name = "Kentau branch"
+    english.save()
+    event = open_event()
+    form = soup(client.get(register_url(event)))
+    select = form.find("select", id="id_branch")
+    assert (
+        form.find("label", attrs={"for": "id_branch"}).get_text(" ", strip=True)
+        == "Your library (optional)"
+    )
+    options = [option.get_text(strip=True) for option in select.find_all("option")]
+    assert options[0] == "Not chosen" and "Kentau branch" in options
+    assert "Кентау филиалы" not in options
+
+    response = client.post(register_url(event), valid(branch=str(english.pk)))
+    assert response.status_code == 303
+    assert Registration.objects.get(event=event).person.branch == english
+
+    # Another language's copy is not a choice on this page: refused, nothing saved.
+    other = open_event()
+    page = soup(
+        client.post(register_url(other), valid(branch=str(kazakh.pk), full_name="Ерлан Омаров"))
+    )
+    assert field_error(page, "branch")
+    assert not Registration.objects.filter(event=other).exists()
 
 
 def register_url(event):

@@ -199,6 +199,19 @@ def test_a_librarian_sees_only_their_own_branch(login, open_event, branches, sou
 
 
 @pytest.mark.django_db
+def test_the_organising_branch_sees_everyone_registered_for_its_events(login, open_event, branches):
+    ours, other = branches
+    organised = open_event(organiser=ours)
+    elsewhere = open_event()
+    register(organised, "Анна Ким")  # registered herself, named no library
+    register(organised, "Ерлан Омаров", branch=other)
+    register(elsewhere, "Ольга Ким")
+    page = text_of(login(make_staff("librarian", ours)).get(url("index")))
+    assert "Анна Ким" in page and "Ерлан Омаров" in page
+    assert "Ольга Ким" not in page
+
+
+@pytest.mark.django_db
 def test_branches_match_across_languages(login, open_event):
     """The librarian's branch is the Kazakh copy; the person chose the Russian one."""
     branch = make_branch("Филиал")
