@@ -4,6 +4,10 @@ Each cached page is stored under a key that holds a *generation* number; any
 publish, unpublish, move or delete of a page, or a change of site settings,
 starts a new generation, so no visitor is ever served a page older than the
 last change (menus, listings and the footer appear on many pages at once).
+
+Form pages are personal only by their CSRF token: `form_page` keeps the
+rendered page with a placeholder where the token goes and fills in each
+visitor's own token, so an empty form costs a cache read, not a rendering.
 """
 
 import time
@@ -12,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
 
 from .display import preferences_for
@@ -81,6 +86,55 @@ def _response_is_cacheable(response) -> bool:
         return False
     cache_control = response.get("Cache-Control", "").lower()
     return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+
+
+# Stands in for the CSRF token in a stored form page: letters and digits only,
+# so escaping leaves it as it is, and never a real token (those are 64 long).
+CSRF_PLACEHOLDER = "csrfplaceholder7q2k9x"
+
+
+def form_page(request, render, *, key: str):
+    """The page of an empty form for an anonymous visitor, from the cache with
+    the visitor's CSRF token filled in, or rendered and stored.
+
+    `render(csrf_token)` returns the TemplateResponse of the page rendered
+    with that token; `key` names what else the page depends on besides the
+    address and the display preferences (for example the state of the event).
+    Everything that changes content starts a new generation (see above).
+    """
+    if not _form_is_cacheable(request):
+        return render(None)
+    full_key = ":".join(
+        (
+            "form-cache",
+            str(current_generation()),
+            preferences_for(request).to_cookie() or "-",
+            request.get_host(),
+            request.get_full_path(),
+            key,
+        )
+    )
+    token = get_token(request)
+    cached = cache.get(full_key)
+    if cached is None:
+        response = render(CSRF_PLACEHOLDER)
+        response.render()
+        if response.status_code != 200:
+            return render(None)
+        headers = {name: response[name] for name in CACHED_HEADERS if name in response}
+        cached = (headers, response.content)
+        cache.set(full_key, cached, timeout=settings.FORM_CACHE_SECONDS)
+    headers, content = cached
+    return HttpResponse(content.replace(CSRF_PLACEHOLDER.encode(), token.encode()), headers=headers)
+
+
+def _form_is_cacheable(request) -> bool:
+    return (
+        settings.FORM_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and len(request.META.get("QUERY_STRING", "")) <= 200
+        and not any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    )
 
 
 def _key(request) -> str:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -88,15 +88,18 @@ def person_find_or_create(
     )
 
 
-def _lock_event(event: EventPage) -> EventPage:
-    """Lock every language version of the event (one event, one capacity) and
-    return the first one, whose capacity and approval setting count."""
-    versions = list(
+def _lock_versions(event: EventPage) -> list[EventPage]:
+    """Lock every language version of the event (one event, one capacity); the
+    first one's capacity and approval setting count."""
+    return list(
         EventPage.objects.select_for_update()
         .filter(translation_key=event.translation_key)
         .order_by("pk")
     )
-    return versions[0]
+
+
+def _lock_event(event: EventPage) -> EventPage:
+    return _lock_versions(event)[0]
 
 
 def _registrations_of(event: EventPage):
@@ -110,22 +113,27 @@ def _places_free(event: EventPage) -> int | None:
     return event.capacity - _registrations_of(event).places_taken()
 
 
-def _next_waitlist_number(event: EventPage) -> int:
-    highest = _registrations_of(event).aggregate(highest=Max("waitlist_position"))["highest"]
-    return (highest or 0) + 1
-
-
 def _place_or_waitlist(event: EventPage, registration: Registration) -> None:
     """A place if one is free and nobody is waiting already (first come,
-    first served: no one overtakes the waiting list), else the waiting list."""
-    free = _places_free(event)
-    someone_waiting = _registrations_of(event).waitlist().exclude(pk=registration.pk).exists()
-    if free is None or (free >= registration.places and not someone_waiting):
+    first served: no one overtakes the waiting list), else the waiting list.
+    One query counts the places held, the people waiting and the last number."""
+    holding = Q(status__in=Status.holding_a_place())
+    others = _registrations_of(event)
+    if registration.pk is not None:
+        others = others.exclude(pk=registration.pk)
+    counts = others.aggregate(
+        held=Count("pk", filter=holding),
+        escorts=Count("pk", filter=holding & ~Q(escort_name="")),
+        waiting=Count("pk", filter=Q(status=Status.WAITLISTED)),
+        highest=Max("waitlist_position"),
+    )
+    free = None if event.capacity is None else event.capacity - counts["held"] - counts["escorts"]
+    if free is None or (free >= registration.places and not counts["waiting"]):
         registration.status = Status.CONFIRMED
         registration.waitlist_position = None
     else:
         registration.status = Status.WAITLISTED
-        registration.waitlist_position = _next_waitlist_number(event)
+        registration.waitlist_position = (counts["highest"] or 0) + 1
 
 
 def _log(registration: Registration, action: str, user=None, **data) -> None:
@@ -151,10 +159,15 @@ def registration_create(
     now = now or timezone.now()
     try:
         with transaction.atomic():
-            group = _lock_event(event)
-            locked = EventPage.objects.get(pk=event.pk)
+            versions = _lock_versions(event)
+            group = versions[0]
+            locked = next(version for version in versions if version.pk == event.pk)
             window = registration_window(locked, now)
-            existing = _registrations_of(locked).filter(person=person).first()
+            existing = (
+                Registration.objects.filter(event__in=versions, person=person)
+                .order_by("pk")
+                .first()
+            )
             if existing is not None and existing.status in Status.active():
                 return existing, False
             if not window.is_open:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from core import ratelimit
+from core.cache import form_page
 from core.forms import honeypot_filled
 from events import notifications
 from events.enums import RegistrationStatus as Status
@@ -78,8 +79,18 @@ def register(request, page):
         )
     language = page.locale.language_code
     if request.method != "POST":
-        form = RegistrationForm(event=page, language=language)
-        return _form_response(request, page, form)
+
+        def render(csrf_token):
+            response = _form_response(
+                request, page, RegistrationForm(event=page, language=language)
+            )
+            if csrf_token is not None:
+                response.context_data["csrf_token"] = csrf_token
+            return response
+
+        # The empty form is the same for everyone but the CSRF token: when many
+        # register at once it is not rendered again for each of them.
+        return form_page(request, render, key=f"register:{page.pk}:{timezone.localdate()}")
 
     form = RegistrationForm(request.POST, event=page, language=language)
     if ratelimit.hit(request, group=f"register:{page.pk}"):

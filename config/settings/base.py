@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Which page serves a path, remembered (Wagtail walks the tree otherwise).
+    "core.routing.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -141,6 +143,10 @@ else:
 
 # Full-page cache for anonymous visitors (core.cache); seconds, 0 turns it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Empty public forms, stored with a hole for each visitor's CSRF token (core.cache.form_page).
+FORM_CACHE_SECONDS = int(os.environ.get("FORM_CACHE_SECONDS", "600"))
+# Which page serves an address (core.routing), forgotten with every content change.
+ROUTE_CACHE_SECONDS = int(os.environ.get("ROUTE_CACHE_SECONDS", "600"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

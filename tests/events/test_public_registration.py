@@ -10,7 +10,7 @@ import re
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import timezone
 from hypothesis import HealthCheck, given
 from hypothesis import event as note
@@ -854,3 +854,72 @@ def test_hostile_posts_never_fail_or_leave_half_a_registration(client, open_even
         person = registration.person
         assert person.full_name and (person.email or re.fullmatch(r"\+7\d{10}", person.phone))
         assert "\x00" not in person.full_name + registration.other_needs
+
+
+# ---------------------------------------------------------------------------
+# The empty form from the cache (core.cache.form_page)
+# ---------------------------------------------------------------------------
+
+
+def _token(html):
+    return html.find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+
+
+@pytest.mark.django_db
+def test_the_cached_form_carries_each_visitors_own_token(
+    soup, open_event, django_assert_max_num_queries
+):
+    """The second visitor gets the stored page, with their own CSRF token,
+    and both can register: the tokens work."""
+    event = open_event()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_page = first.get(register_url(event))
+    with django_assert_max_num_queries(12):  # routing only: nothing is rendered again
+        second_page = second.get(register_url(event))
+    assert first_page.content != second_page.content
+    assert "csrfplaceholder" not in second_page.content.decode()
+    tokens = [_token(soup(page)) for page in (first_page, second_page)]
+    assert tokens[0] != tokens[1]
+    for client, token, name in zip(
+        (first, second), tokens, ("Айгерім Сапарова", "Ерлан Омаров"), strict=True
+    ):
+        response = client.post(
+            register_url(event),
+            valid(
+                full_name=name,
+                email="",
+                phone="+7 701 000 00 0" + str(len(name) % 10),
+                csrfmiddlewaretoken=token,
+            ),
+        )
+        assert response.status_code == 303, name
+    assert Registration.objects.filter(event=event).count() == 2
+    # Without the visitor's token the post is refused: the page's token was not shared.
+    stranger = Client(enforce_csrf_checks=True)
+    response = stranger.post(register_url(event), valid(csrfmiddlewaretoken=tokens[0]))
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_published_change_shows_at_once_in_the_cached_form(client, soup, open_event):
+    event = open_event()
+    assert "Questions from the organisers" not in client.get(register_url(event)).content.decode()
+    EventQuestion.objects.create(
+        page=event, sort_order=0, key="shirt", label="T-shirt size", kind="short-text"
+    )
+    event.save_revision().publish()
+    html = soup(Client().get(register_url(event)))
+    assert html.find("label", attrs={"for": "id_question_0"}).get_text(" ", strip=True) == (
+        "T-shirt size (optional)"
+    )
+
+
+@pytest.mark.django_db
+def test_the_cached_form_follows_the_display_preferences(open_event):
+    event = open_event()
+    plain = Client().get(register_url(event)).content.decode()
+    large = Client()
+    large.cookies["display"] = "text:xlarge,scheme:wb"
+    page = large.get(register_url(event)).content.decode()
+    assert "lv-scheme-wb" in page and "lv-text-xlarge" in page
+    assert "lv-scheme-wb" not in plain

@@ -8,7 +8,7 @@ import threading
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection, connections
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from events.enums import RegistrationStatus as Status
@@ -144,6 +144,11 @@ def test_the_same_person_gets_their_registration_back(open_event):
 
 @pytest.mark.django_db
 def test_registration_window_in_words(open_event, make_event):
+    with translation.override("en"):  # the messages are said in the active language
+        _window_in_words(open_event, make_event)
+
+
+def _window_in_words(open_event, make_event):
     event = open_event()
     assert registration_window(event).is_open
     closed = make_event("en", registration_opens=timezone.now() + datetime.timedelta(days=2))
