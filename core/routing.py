@@ -72,7 +72,7 @@ def _route_from(entry, request, path):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return False, None
-    page = model.objects.filter(pk=page_id, live=True).first()
+    page = model.objects.filter(pk=page_id, live=True).select_related("locale").first()
     if page is None:
         return False, None
     components = [component for component in path.split("/") if component]

@@ -2,10 +2,11 @@
 
 The web views call the public entry points (`registration_created`,
 `registration_cancelled`, `registration_confirmed`, `registration_rejected`,
-`resend_confirmation`) inside the request's transaction. These only update the person's calendar and queue the e-mails;
-the mail is built and sent by a background task after the registration is
-committed, so a slow or broken mail server never loses or delays a
-registration. The task tries again later on an SMTP or connection error
+`resend_confirmation`) inside the request's transaction. These queue the
+e-mails (and update the person's calendar when a registration ends); the
+calendar entry and the mail are made by a background task after the
+registration is committed, so a slow or broken mail server never loses or
+delays a registration. The task tries again later on an SMTP or connection error
 (`deliver_registration_email`).
 
 An e-mail has a plain-text part (spelling the code letter by letter, for
@@ -73,9 +74,10 @@ ICS_CONTENT_TYPE = "text/calendar; method=PUBLISH; charset=utf-8"
 
 
 def registration_created(registration: Registration) -> None:
-    """A new registration: the event goes into the person's calendar, and a
-    confirmation is sent once the registration is committed."""
-    add_to_personal_calendar(registration)
+    """A new registration: once it is committed, a background task puts the
+    event into the person's calendar and sends the confirmation (the calendar's
+    address is given only in the e-mail), so that registering costs no more
+    than it must when many register at once."""
     _enqueue_after_commit(registration.pk, CONFIRMATION)
 
 
@@ -232,6 +234,8 @@ def send_registration_email(registration: Registration, kind: str) -> bool:
             kind,
         )
         return False
+    if kind != REJECTED:
+        add_to_personal_calendar(registration)
     build_registration_email(registration, kind).send()
     return True
 
