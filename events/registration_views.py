@@ -117,7 +117,12 @@ def register(request, page):
                 **form.registration_data(),
             )
             if created:
-                _notify("registration_created", registration)
+                # It only queues work for after the commit: no savepoint is
+                # needed to keep the registration if it fails.
+                try:
+                    notifications.registration_created(registration)
+                except Exception:
+                    logger.exception("events.notifications.registration_created failed")
     except RegistrationError as error:
         form.add_error(None, error.message)
         return _form_response(request, page, form)
