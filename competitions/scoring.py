@@ -34,6 +34,7 @@ __all__ = [
     "aggregate",
     "as_decimal",
     "format_time",
+    "group_scores",
     "parse_measure",
     "parse_time",
     "place_numeral",
@@ -174,6 +175,26 @@ def _group_equal(ordered: Sequence[Hashable], key) -> list[list[Hashable]]:
             groups.append([entry])
         previous = k
     return groups
+
+
+def group_scores(
+    rows: Iterable[tuple[Hashable, Hashable, Decimal]],
+    entries: Iterable[Hashable] = (),
+) -> dict[Hashable, dict[Hashable, list[Decimal]]]:
+    """``{entry: {criterion: [scores]}}`` from flat ``(entry, criterion, score)``
+    rows, as a database query returns them; ``entries`` adds those without
+    any score yet, so that they are listed too."""
+    grouped: dict[Hashable, dict[Hashable, list[Decimal]]] = {e: {} for e in entries}
+    for entry, criterion, value in rows:
+        per_entry = grouped.get(entry)
+        if per_entry is None:
+            per_entry = grouped[entry] = {}
+        values = per_entry.get(criterion)
+        if values is None:
+            per_entry[criterion] = [value]
+        else:
+            values.append(value)
+    return grouped
 
 
 def rank_scored(
