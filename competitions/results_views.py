@@ -5,7 +5,15 @@ from competitions.standings import competition_standings
 
 
 def results(request, competition):
-    tables = competition_standings(competition)
+    """`competition` is the page in the visitor's language; the standings are
+    those of the judged competition, captioned with this page's category names."""
+    names = {c.sort_order: c.name for c in competition.categories.all()}
+    tables = [
+        table.with_caption(names.get(table.category.sort_order, table.category.name))
+        for table in competition_standings(
+            competition.judged, locale=competition.locale, unit=competition.unit
+        )
+    ]
     return competition.render(
         request,
         template="competitions/results.html",

@@ -2,11 +2,12 @@
 number of queries whatever the number of entries: the public results, the
 chair's live view and the benchmark read them the same way."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from branches.models import Branch
 from competitions import scoring
 from competitions.enums import ResultStatus, ResultType
 from competitions.models import Category, CompetitionPage, Entry, Score
@@ -29,20 +30,21 @@ class Row:
     def status_label(self) -> str:
         return str(STATUS_LABELS.get(self.status, ""))
 
+    where: str = ""  # the branch (in the reader's language) or the district
+
     @property
     def name(self) -> str:
         return self.entry.registration.person.full_name
-
-    @property
-    def where(self) -> str:
-        person = self.entry.registration.person
-        return person.branch.name if person.branch_id else person.district
 
 
 @dataclass(frozen=True)
 class Table:
     category: Category
     rows: list[Row]
+    caption: str = ""
+
+    def with_caption(self, caption: str) -> "Table":
+        return replace(self, caption=caption)
 
     @property
     def winners(self) -> list[Row]:
@@ -53,24 +55,54 @@ def _criteria_specs(criteria):
     return [scoring.CriterionSpec(c.pk, c.weight) for c in criteria]
 
 
-def format_result(competition: CompetitionPage, value: Decimal | None) -> str:
+def format_result(competition: CompetitionPage, value: Decimal | None, unit=None) -> str:
     if value is None:
         return ""
     if competition.result_type == ResultType.TIME:
         return scoring.format_time(value)
     if competition.result_type == ResultType.SCORED:
         return str(scoring.as_decimal(value, 2))
-    return f"{value.normalize():f} {competition.unit}".strip()
+    unit = competition.unit if unit is None else unit
+    return f"{value.normalize():f} {unit}".strip()
 
 
-def competition_standings(competition: CompetitionPage) -> list[Table]:
-    """One table per category (those without entries too), best first."""
+def _branch_names(entries, locale) -> dict:
+    """Branch names in the reader's language, by the branch's translation key
+    (one query, however many entries)."""
+    keys = {
+        e.registration.person.branch.translation_key
+        for e in entries
+        if e.registration.person.branch_id
+    }
+    if locale is None or not keys:
+        return {}
+    return dict(
+        Branch.objects.filter(translation_key__in=keys, locale=locale).values_list(
+            "translation_key", "name"
+        )
+    )
+
+
+def _where(entry, names) -> str:
+    person = entry.registration.person
+    if person.branch_id:
+        return names.get(person.branch.translation_key, person.branch.name)
+    return person.district
+
+
+def competition_standings(
+    competition: CompetitionPage, *, locale=None, unit: str | None = None
+) -> list[Table]:
+    """One table per category (those without entries too), best first.
+    `locale` and `unit` write branches and units in another language than
+    the judged competition's (for its translations)."""
     categories = list(competition.categories.all())
     entries = list(Entry.objects.filter(competition=competition).for_results())
     by_category: dict[int, list[Entry]] = {c.pk: [] for c in categories}
     for entry in entries:
         by_category.setdefault(entry.category_id, []).append(entry)
     entry_by_pk = {e.pk: e for e in entries}
+    branch_names = _branch_names(entries, locale)
 
     if competition.is_measured:
         better = (
@@ -122,14 +154,15 @@ def competition_standings(competition: CompetitionPage) -> list[Table]:
             Row(
                 place=s.place,
                 entry=entry_by_pk[s.entry],
-                result=format_result(competition, s.total),
+                result=format_result(competition, s.total, unit),
                 shared=s.shared,
                 complete=s.complete,
                 status=str(s.status),
+                where=_where(entry_by_pk[s.entry], branch_names),
             )
             for s in rank(by_category[category.pk])
         ]
-        tables.append(Table(category=category, rows=rows))
+        tables.append(Table(category=category, rows=rows, caption=category.name))
     return tables
 
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -148,9 +149,26 @@ class CompetitionPage(EventPage):
     def is_measured(self) -> bool:
         return self.result_type in ResultType.measured()
 
+    @cached_property
+    def judged(self) -> "CompetitionPage":
+        """The competition whose entries, jury, scores and judging state count:
+        the one in the site's default language. Its translations show the same
+        results, with their own words for the categories."""
+        if self.locale.language_code == settings.LANGUAGE_CODE:
+            return self
+        source = (
+            CompetitionPage.objects.filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        return source or self
+
     @property
     def results_are_public(self) -> bool:
-        return self.judging_state == JudgingState.PUBLISHED
+        return self.judged.judging_state == JudgingState.PUBLISHED
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
