@@ -1,13 +1,17 @@
 """The judges' screens (competitions.judging_views) in the admin, their menu
 item, and the log actions of judging."""
 
+from django.contrib.auth.models import Permission
+from django.forms import modelform_factory
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from competitions import judging_views as views
-from competitions.models import JuryMember
+from competitions.admin_forms import EntryForm
+from competitions.models import Entry, JuryMember
 
 urlpatterns = [
     path("", views.JudgingIndexView.as_view(), name="index"),
@@ -53,3 +57,52 @@ def register_judging_actions(actions):
         ("competitions.results.publish", _("Competition: results published")),
     ):
         actions.register_action(action, label, label)
+
+
+class EntryViewSet(ModelViewSet):
+    """Entries: registrations placed in a competition's category, with the work."""
+
+    model = Entry
+    form_fields = [
+        "competition",
+        "registration",
+        "category",
+        "work_title",
+        "work_author",
+        "running_order",
+    ]
+    list_display = ["__str__", "category", "work_title", "competition", "running_order"]
+    list_filter = ["competition"]
+    search_fields = ["registration__person__full_name", "work_title", "work_author"]
+    icon = "pick"
+    menu_label = _("Competition entries")
+    add_to_admin_menu = True
+    menu_order = 261
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            self.model,
+            form=EntryForm,
+            formfield_callback=self.formfield_for_dbfield,
+            fields=self.form_fields,
+        )
+
+    def get_queryset(self, request):
+        return Entry.objects.select_related(
+            "registration__person", "category", "competition"
+        ).order_by("competition", "running_order", "pk")
+
+
+@hooks.register("register_admin_viewset")
+def register_entry_viewset():
+    return EntryViewSet("competition_entries")
+
+
+@hooks.register("register_permissions")
+def entry_permissions():
+    """Shown in Settings → Groups, so administrators can let staff manage entries."""
+    return Permission.objects.filter(
+        content_type__app_label="competitions",
+        codename__in=["add_entry", "change_entry", "delete_entry", "view_entry"],
+    )
