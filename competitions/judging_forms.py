@@ -41,6 +41,11 @@ class ScoreForm(forms.Form):
             )
             if criterion.pk in initial_scores:
                 self.initial[name] = _number(initial_scores[criterion.pk])
+        if self.criteria and not self.is_bound:
+            # Entry after entry, the judge starts at the first score; after an
+            # error the error summary has the focus instead.
+            first = self.fields[criterion_field_name(self.criteria[0])]
+            first.widget.attrs["autofocus"] = True
 
     def clean(self):
         cleaned = super().clean()

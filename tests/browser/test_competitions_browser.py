@@ -55,11 +55,15 @@ def test_competition_and_results_pages_in_every_language(new_page, code):
     assert len(captions) == 1
 
 
+def focused_name(page):
+    return page.evaluate("() => document.activeElement && document.activeElement.name")
+
+
 def tab_to(page, name, limit=80):
     """Press Tab until the control called `name` has the focus."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement && document.activeElement.name") == name:
+        if focused_name(page) == name:
             return
     raise AssertionError(f"Tab never reached {name}")
 
@@ -86,14 +90,16 @@ def test_the_chair_scores_one_entry_with_the_keyboard_alone(new_page):
         label = page.locator(f'label[for="{inputs.nth(i).get_attribute("id")}"]').inner_text()
         assert name in label
 
-    # A score above the maximum first: the error summary names it, nothing is saved.
-    tab_to(page, names[0])
+    # The first score has the focus. A score above the maximum first: the
+    # error summary takes the focus and names it; nothing is saved.
+    assert focused_name(page) == names[0]
     page.keyboard.type("11")
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url == entry_url
     summary = page.locator(".staff-error-summary")
     assert summary.get_attribute("role") == "alert"
+    assert page.evaluate("() => document.activeElement.classList.contains('staff-error-summary')")
     assert summary.locator("a").first.get_attribute("href") == f"#id_{names[0]}"
     assert page.locator(f'input[name="{names[0]}"]').input_value() == "11"
     assert_admin_screen_clean(page, "entry form with an error")
@@ -104,7 +110,7 @@ def test_the_chair_scores_one_entry_with_the_keyboard_alone(new_page):
     page.keyboard.type("9.5")
     for field_name, value in zip(names[1:], ["8", "9,25"], strict=True):
         page.keyboard.press("Tab")
-        assert page.evaluate("() => document.activeElement.name") == field_name
+        assert focused_name(page) == field_name
         page.keyboard.type(value)
     with page.expect_navigation():
         page.keyboard.press("Enter")
