@@ -77,7 +77,7 @@ def scores_save(*, entry: Entry, judge, values: Mapping[Criterion, Decimal]) -> 
         if not (0 <= value <= criterion.maximum):
             raise JudgingError(
                 _("The score for “%(criterion)s” must be from 0 to %(maximum)s.")
-                % {"criterion": criterion.name, "maximum": criterion.maximum}
+                % {"criterion": criterion.name, "maximum": f"{criterion.maximum.normalize():f}"}
             )
     changed = []
     with transaction.atomic():

@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from branches.models import Branch, BranchKind
 from competitions.models import Category, CompetitionPage, Criterion, JuryMember
@@ -30,6 +31,33 @@ NAMES = [
 ]
 
 
+def en(text) -> str:
+    """A (lazy) message as an English reader gets it."""
+    with translation.override("en"):
+        return str(text)
+
+
+def in_language(code, message, **params) -> str:
+    """A message of ours as a reader of `code` sees it (translated or not yet)."""
+    with translation.override(code):
+        text = translation.gettext(message)
+    return text % params if params else text
+
+
+def in_english(user):
+    """The admin speaks English to this user (our tests read English strings;
+    the admin's default, Russian, gets its translations separately)."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def superuser():
+    return in_english(get_user_model().objects.filter(is_superuser=True).order_by("pk").first())
+
+
 def make_staff(username, *, first_name="", last_name=""):
     user = get_user_model().objects.create_user(
         username=username,
@@ -39,7 +67,7 @@ def make_staff(username, *, first_name="", last_name=""):
         is_staff=True,
     )
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
+    return in_english(user)
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Staff place registrations in a competition's categories (admin screen)."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.filter(is_superuser=True).first())
+def admin_client(client, superuser):
+    client.force_login(superuser)
     return client
 
 

@@ -21,7 +21,7 @@ from competitions.services import (
 )
 from competitions.standings import competition_standings
 
-from .conftest import make_staff
+from .conftest import en, in_language, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +80,7 @@ def test_a_user_not_on_the_jury_cannot_score(make_competition):
     outsider = jury(other)[0]
     with pytest.raises(JudgingError) as error:
         scores_save(entry=page.entries.get(), judge=outsider, values={page.criteria.first(): D(5)})
-    assert str(error.value) == "You are not on the jury of this competition."
+    assert en(error.value.message) == "You are not on the jury of this competition."
     assert not Score.objects.filter(entry__competition=page).exists()
 
 
@@ -90,7 +90,7 @@ def test_scores_outside_zero_to_maximum_are_refused(make_competition, value):
     criterion = page.criteria.first()
     with pytest.raises(JudgingError) as error:
         scores_save(entry=page.entries.get(), judge=jury(page)[0], values={criterion: value})
-    assert str(error.value) == f"The score for “{criterion.name}” must be from 0 to 10.00."
+    assert en(error.value.message) == f"The score for “{criterion.name}” must be from 0 to 10."
     assert not Score.objects.exists() or not Score.objects.filter(criterion=criterion).exists()
 
 
@@ -116,7 +116,7 @@ def test_close_publish_and_results_in_order(make_competition, client, soup):
     assert page.judging_state == JudgingState.CLOSED
     with pytest.raises(JudgingError) as error:
         scores_save(entry=page.entries.first(), judge=second, values={page.criteria.first(): D(1)})
-    assert str(error.value) == (
+    assert en(error.value.message) == (
         "Judging of this competition is closed: scores can no longer be changed."
     )
     assert client.get(results_url).status_code == 404
@@ -141,10 +141,13 @@ def test_close_publish_and_results_in_order(make_competition, client, soup):
         [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
         for row in tables[1].tbody.find_all("tr")
     ]
-    assert [row[0] for row in second_table] == ["1 (shared)", "1 (shared)"]
+    shared = in_language("kk", "(shared)")
+    assert [row[0] for row in second_table] == [f"1 {shared}", f"1 {shared}"]
     assert [th["scope"] for th in tables[0].thead.find_all("th")] == ["col"] * 5
     winners = [li.get_text(" ", strip=True) for li in html.select("ul.winners li")]
-    assert winners[0].startswith(f"Place I: {entries[0].participant_name}")
+    assert winners[0].startswith(
+        in_language("kk", "Place %(prize)s: %(name)s", prize="I", name=entries[0].participant_name)
+    )
     assert len(winners) == 4
     actions = list(
         PageLogEntry.objects.filter(page=page, action__startswith="competitions.judging")
@@ -175,7 +178,7 @@ def test_publishing_with_missing_scores_needs_a_recorded_decision(make_competiti
     judging_close(competition=page, user=chair)
     with pytest.raises(JudgingError) as error:
         results_publish(competition=page, user=chair)
-    assert "Some scores are missing" in str(error.value)
+    assert en(error.value.message).startswith("Some scores are missing.")
     page.refresh_from_db()
     assert page.judging_state == JudgingState.CLOSED
 
@@ -222,7 +225,7 @@ def test_measured_results_rank_times_with_non_finishers_last(make_competition):
         (None, entries[1], "", "dnf"),
         (None, entries[3], "", "finished"),
     ]
-    assert table.rows[2].status_label == "did not finish"
+    assert en(table.rows[2].status_label) == "did not finish"
 
 
 def test_standings_query_count_does_not_grow_with_entries(make_competition):

@@ -4,7 +4,6 @@ inline panels (one chair, a tie-break criterion, nothing in use removed)."""
 from decimal import Decimal as D
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from competitions.models import Criterion
@@ -44,8 +43,8 @@ def form_data(html):
 
 
 @pytest.fixture
-def editor(client):
-    client.force_login(get_user_model().objects.filter(is_superuser=True).first())
+def editor(client, superuser):
+    client.force_login(superuser)
     return client
 
 
