@@ -113,6 +113,10 @@ MEASURE_ERRORS = {
 }
 
 
+# MeasuredResult.value holds 12 digits, 3 of them after the point.
+LARGEST_RESULT = Decimal(10) ** 9
+
+
 class MeasuredResultForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Outcome"), choices=ResultStatus.choices, widget=forms.RadioSelect
@@ -155,6 +159,11 @@ class MeasuredResultForm(forms.Form):
                 TIME_ERRORS if self.competition.result_type == ResultType.TIME else MEASURE_ERRORS
             )
             self.add_error("result", errors.get(error.code, errors["format"]))
+            return cleaned
+        if cleaned["value"] >= LARGEST_RESULT:
+            self.add_error("result", _("This result is too large: check what was typed."))
+        elif cleaned["value"] != cleaned["value"].quantize(Decimal("0.001")):
+            self.add_error("result", _("Give the result with at most three decimal places."))
         return cleaned
 
 

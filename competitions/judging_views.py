@@ -63,6 +63,8 @@ class JudgingIndexView(WagtailAdminTemplateMixin, TemplateView):
             .select_related("competition")
             .order_by("-competition__start", "competition__pk")
         )
+        # A translated copy of a competition carries the jury too, but is
+        # judged through the original (CompetitionPage.judged): list that once.
         context["seats"] = [
             {
                 "competition": seat.competition,
@@ -70,6 +72,7 @@ class JudgingIndexView(WagtailAdminTemplateMixin, TemplateView):
                 "url": url("competition", seat.competition_id),
             }
             for seat in seats
+            if seat.competition.judged.pk == seat.competition_id
         ]
         return context
 
@@ -81,7 +84,11 @@ class JuryMixin(WagtailAdminTemplateMixin):
     chair_only = False
 
     def dispatch(self, request, *args, **kwargs):
-        self.competition = get_object_or_404(CompetitionPage, pk=kwargs["competition_id"])
+        competition = get_object_or_404(CompetitionPage, pk=kwargs["competition_id"])
+        if competition.judged.pk != competition.pk:
+            # A translation: the entries and scores are on the judged competition.
+            return redirect(url("competition", competition.judged.pk))
+        self.competition = competition
         self.seat = jury_seat(self.competition, request.user)
         if self.seat is None or (self.chair_only and not self.seat.is_chair):
             raise PermissionDenied

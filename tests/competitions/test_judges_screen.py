@@ -266,3 +266,45 @@ def test_a_time_and_a_did_not_finish_are_recorded(make_competition, client):
     assert MeasuredResult.objects.get(entry=first).value == D("62.35")
     dnf = MeasuredResult.objects.get(entry=second)
     assert (dnf.status, dnf.value) == ("dnf", None)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1234567890", "This result is too large: check what was typed."),
+        ("12.3456", "Give the result with at most three decimal places."),
+        ("12 m", "Enter the result as a number, like 12.5."),
+    ],
+)
+def test_bad_distances_are_refused_in_words(make_competition, client, soup, typed, message):
+    page = make_competition(
+        entries=1,
+        judges=1,
+        categories=("Ашық",),
+        result_type="distance",
+        unit="m",
+        competition_kind="sports",
+    )
+    entry = page.entries.get()
+    client.force_login(jury(page)[0])
+    response = client.post(entry_url(page, entry), {"status": "finished", "result": typed})
+    assert response.status_code == 200
+    assert soup(response).find(id="id_result_error").get_text(strip=True) == message
+    assert not MeasuredResult.objects.filter(entry=entry).exists()
+
+
+def test_the_judging_screen_of_a_translation_leads_to_the_judged_competition(
+    make_competition, client
+):
+    from wagtail.models import Locale
+
+    page = make_competition(entries=1)
+    copy = page.copy_for_translation(Locale.objects.get(language_code="ru"))
+    chair = jury(page)[0]
+    client.force_login(chair)
+    response = client.get(reverse("judging:competition", args=[copy.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("judging:competition", args=[page.pk])
+    index = client.get(reverse("judging:index"))
+    assert index.content.decode().count(reverse("judging:competition", args=[copy.pk])) == 0
+    assert index.content.decode().count(reverse("judging:competition", args=[page.pk])) == 1
