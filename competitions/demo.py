@@ -101,6 +101,10 @@ COMPETITIONS = [
         ],
         "jury": ["admin", "jury.saule", "jury.irina"],
         "state": JudgingState.PUBLISHED,
+        "awards": {
+            "Мадина Әбенова": {"grand_prix": True},
+            "Дмитрий Волков": {"special_prize": "Дина Нұрпейісова күйін шебер орындағаны үшін"},
+        },
         # (name, category, work title, author, [judge scores per criterion])
         "entries": [
             ("Мадина Әбенова", 0, "Адай", "Құрманғазы", [(9, 9, 10), (9, 8, 9), (10, 9, 9)]),
@@ -273,6 +277,8 @@ def _seed_entries(page, spec, jury, branches):
                 result_record(entry=entry, user=chair, status=outcome)
             else:
                 result_record(entry=entry, user=chair, status="finished", value=Decimal(outcome))
+    for name, award in spec.get("awards", {}).items():
+        Entry.objects.filter(competition=page, registration__person__full_name=name).update(**award)
     if spec["state"] == JudgingState.PUBLISHED:
         judging_close(competition=page, user=chair)
         results_publish(competition=page, user=chair)

@@ -20,5 +20,13 @@ def results(request, competition):
         context_overrides={
             "tables": tables,
             "winners": [table for table in tables if table.winners],
+            # Words the jury wrote (a special prize) are in the judged page's language.
+            "jury_language": competition.judged.locale.language_code,
+            "awards": [
+                row
+                for table in tables
+                for row in table.rows
+                if row.entry.grand_prix or row.entry.special_prize
+            ],
         },
     )

@@ -70,6 +70,8 @@ class EntryViewSet(ModelViewSet):
         "work_title",
         "work_author",
         "running_order",
+        "grand_prix",
+        "special_prize",
     ]
     list_display = ["__str__", "category", "work_title", "competition", "running_order"]
     list_filter = ["competition"]

@@ -42,6 +42,17 @@ class Entry(models.Model):
     )
     work_author = models.CharField(_("author of the work"), max_length=200, blank=True)
     running_order = models.PositiveIntegerField(_("running order"), default=0)
+    grand_prix = models.BooleanField(
+        _("Grand Prix"),
+        default=False,
+        help_text=_("The jury's highest award, above the places of every category."),
+    )
+    special_prize = models.CharField(
+        _("special prize"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: for the best performance of a poem by Mukagali Makatayev."),
+    )
 
     objects = EntryQuerySet.as_manager()
 

@@ -75,3 +75,18 @@ def test_seeding_again_changes_no_result():
     call_command("seed_demo", verbosity=0, stdout=io.StringIO())
     after = {p.pk: (p.judging_state, p.entries.count()) for p in CompetitionPage.objects.all()}
     assert after == before
+
+
+@pytest.mark.parametrize("code", ["kk", "ru", "en"])
+def test_grand_prix_and_special_prize_in_the_winners_summary(client, soup, code):
+    html = soup(client.get(f"/{code}/events/dombra-contest/results/"))
+    grand_prix, special = [
+        li.get_text(" ", strip=True) for li in html.select("ul.winners--awards li")
+    ]
+    assert grand_prix.startswith(in_language(code, "Grand Prix: %(name)s", name="Мадина Әбенова"))
+    assert special.startswith(in_language(code, "Special prize") + " «")
+    assert "Дмитрий Волков" in special
+    # The jury wrote the prize in Kazakh: marked as such on the other pages.
+    prize = html.select_one("ul.winners--awards li span")
+    assert prize.get_text() == "Дина Нұрпейісова күйін шебер орындағаны үшін"
+    assert prize.get("lang") == (None if code == "kk" else "kk")
