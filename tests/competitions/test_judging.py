@@ -238,7 +238,7 @@ def test_standings_query_count_does_not_grow_with_entries(make_competition):
             tables = competition_standings(page)
         assert sum(len(t.rows) for t in tables) == n
         counts.append(len(queries))
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] > 0
 
 
 def test_results_page_query_count_does_not_grow_with_entries(make_competition, client):
@@ -249,12 +249,14 @@ def test_results_page_query_count_does_not_grow_with_entries(make_competition, c
         chair = jury(page)[0]
         judging_close(competition=page, user=chair)
         results_publish(competition=page, user=chair)
-        client.get(page.url + "results/")  # warm per-process caches (site, locale)
+        # Warm per-process caches (site, locale); a new query string each
+        # time, so that the anonymous page cache does not answer instead.
+        client.get(page.url + "results/?warm")
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(page.url + "results/")
+            response = client.get(page.url + f"results/?entries={n}")
         assert response.status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1]
+    assert counts[0] == counts[1] > 0
 
 
 def test_outsider_staff_is_not_a_judge(make_competition):
