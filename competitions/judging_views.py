@@ -259,13 +259,20 @@ class EntryJudgingView(JuryMixin, FormView):
                 )
                 message = _("Result of %(name)s saved.")
             else:
-                scores_save(entry=self.entry, judge=self.request.user, values=form.scores())
+                scores = form.scores()
+                scores_save(entry=self.entry, judge=self.request.user, values=scores)
                 message = _("Scores for %(name)s saved.")
         except JudgingError as error:
             # Nothing the judge typed is lost: the form comes back as sent.
             form.add_error(None, error.message)
             return self.form_invalid(form)
-        messages.success(self.request, message % {"name": self.entry.participant_name})
+        if not self.competition.is_measured and not scores:
+            messages.warning(
+                self.request,
+                _("No score was entered for %(name)s.") % {"name": self.entry.participant_name},
+            )
+        else:
+            messages.success(self.request, message % {"name": self.entry.participant_name})
         if self.position + 1 < len(self.entries):
             return redirect(url("entry", self.competition.pk, self.entries[self.position + 1].pk))
         return redirect(url("competition", self.competition.pk))

@@ -22,10 +22,12 @@ class Entry(models.Model):
     competition = models.ForeignKey(
         "competitions.CompetitionPage", on_delete=models.CASCADE, related_name="entries"
     )
+    # Erasing a person (events.privacy.person_erase) deletes their
+    # registrations, and with them their entries and scores.
     registration = models.OneToOneField(
         "events.Registration",
         verbose_name=_("registration"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="competition_entry",
     )
     category = models.ForeignKey(
@@ -79,8 +81,12 @@ class Score(models.Model):
     """One judge's score of one entry on one criterion."""
 
     entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="scores")
+    # A judge's account may be removed later; the scores they gave still count.
     judge = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="competition_scores"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="competition_scores",
     )
     criterion = models.ForeignKey(
         "competitions.Criterion", on_delete=models.PROTECT, related_name="scores"

@@ -256,7 +256,7 @@ class JuryMember(Orderable):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("judge"),
-        on_delete=models.PROTECT,
+        on_delete=models.CASCADE,
         related_name="juries",
     )
     is_chair = models.BooleanField(_("chair of the jury"), default=False)

@@ -308,3 +308,14 @@ def test_the_judging_screen_of_a_translation_leads_to_the_judged_competition(
     index = client.get(reverse("judging:index"))
     assert index.content.decode().count(reverse("judging:competition", args=[copy.pk])) == 0
     assert index.content.decode().count(reverse("judging:competition", args=[page.pk])) == 1
+
+
+def test_an_empty_form_saves_nothing_and_says_so(make_competition, client):
+    page = make_competition(entries=2)
+    first, second = entries(page)
+    client.force_login(jury(page)[1])
+    response = client.post(entry_url(page, first), {}, follow=True)
+    assert response.redirect_chain[-1][0] == entry_url(page, second)
+    shown = [str(m).strip() for m in response.context["messages"]]
+    assert shown == [f"No score was entered for {first.participant_name}."]
+    assert not Score.objects.filter(entry=first).exists()

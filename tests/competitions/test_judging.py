@@ -264,3 +264,28 @@ def test_outsider_staff_is_not_a_judge(make_competition):
     outsider = make_staff("outsider-staff")
     with pytest.raises(JudgingError):
         judging_close(competition=page, user=outsider)
+
+
+def test_erasing_a_person_removes_their_entry_and_scores(make_competition):
+    from events.privacy import person_erase
+
+    page = make_competition(entries=2, judges=1)
+    first, second = page.entries.order_by("running_order")
+    judge = jury(page)[0]
+    for entry in (first, second):
+        scores_save(entry=entry, judge=judge, values={c: D(5) for c in page.criteria.all()})
+    person_erase(person=first.registration.person, by=judge)
+    assert list(page.entries.all()) == [second]
+    assert Score.objects.filter(entry__competition=page).count() == 3
+
+
+def test_a_removed_judge_account_leaves_the_scores_counting(make_competition):
+    page = make_competition(entries=1, judges=2)
+    chair, judge = jury(page)
+    entry = page.entries.get()
+    scores_save(entry=entry, judge=chair, values={c: D(4) for c in page.criteria.all()})
+    scores_save(entry=entry, judge=judge, values={c: D(8) for c in page.criteria.all()})
+    judge.delete()
+    [row] = [r for t in competition_standings(page) for r in t.rows]
+    assert row.result == "18.00"  # (4 + 8) / 2 on three criteria
+    assert list(page.jury.values_list("user", flat=True)) == [chair.pk]
