@@ -124,3 +124,10 @@ def test_the_chair_scores_one_entry_with_the_keyboard_alone(new_page):
         "8",
         "9.25",
     ]
+
+    # The chair's screens: closing asks first; publishing waits for the close.
+    overview = re.sub(r"entry/\d+/$", "", entry_url)
+    for action in ("close", "publish"):
+        page.goto(f"{overview}{action}/")
+        assert page.locator("main h2").first.is_visible()
+        assert_admin_screen_clean(page, f"{action} screen")
