@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "core",
     "branches",
     "events",
+    "competitions",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

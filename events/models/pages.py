@@ -294,7 +294,7 @@ class EventIndexPage(FileRoutesMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["events.EventPage", "competitions.CompetitionPage"]
     max_count_per_parent = 1
 
     class Meta:

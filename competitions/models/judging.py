@@ -1,0 +1,136 @@
+"""Entries and what the jury records about them: scores and measured results."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from competitions.enums import ResultStatus
+
+
+class EntryQuerySet(models.QuerySet):
+    def for_results(self):
+        """Everything a results table shows, in a fixed number of queries."""
+        return self.select_related(
+            "registration__person__branch", "category", "measured_result"
+        ).order_by("category__sort_order", "running_order", "pk")
+
+
+class Entry(models.Model):
+    """A registration placed in a category, with the work performed."""
+
+    competition = models.ForeignKey(
+        "competitions.CompetitionPage", on_delete=models.CASCADE, related_name="entries"
+    )
+    # Erasing a person (events.privacy.person_erase) deletes their
+    # registrations, and with them their entries and scores.
+    registration = models.OneToOneField(
+        "events.Registration",
+        verbose_name=_("registration"),
+        on_delete=models.CASCADE,
+        related_name="competition_entry",
+    )
+    category = models.ForeignKey(
+        "competitions.Category",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="entries",
+    )
+    work_title = models.CharField(
+        _("title of the work"),
+        max_length=255,
+        blank=True,
+        help_text=_("What is performed, for example the title of a poem or a kui."),
+    )
+    work_author = models.CharField(_("author of the work"), max_length=200, blank=True)
+    running_order = models.PositiveIntegerField(_("running order"), default=0)
+    grand_prix = models.BooleanField(
+        _("Grand Prix"),
+        default=False,
+        help_text=_("The jury's highest award, above the places of every category."),
+    )
+    special_prize = models.CharField(
+        _("special prize"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: for the best performance of a poem by Mukagali Makatayev."),
+    )
+
+    objects = EntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("entry")
+        verbose_name_plural = _("entries")
+        ordering = ["running_order", "pk"]
+
+    def __str__(self):
+        return self.participant_name
+
+    @property
+    def participant_name(self) -> str:
+        return self.registration.person.full_name
+
+    @property
+    def work(self) -> str:
+        if self.work_title and self.work_author:
+            return f"«{self.work_title}» ({self.work_author})"
+        return f"«{self.work_title}»" if self.work_title else self.work_author
+
+
+class Score(models.Model):
+    """One judge's score of one entry on one criterion."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="scores")
+    # A judge's account may be removed later; the scores they gave still count.
+    judge = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="competition_scores",
+    )
+    criterion = models.ForeignKey(
+        "competitions.Criterion", on_delete=models.PROTECT, related_name="scores"
+    )
+    value = models.DecimalField(_("score"), max_digits=5, decimal_places=2)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["entry", "judge", "criterion"], name="one_score_per_judge_entry_criterion"
+            ),
+            models.CheckConstraint(condition=Q(value__gte=0), name="score_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.entry_id}/{self.criterion_id}: {self.value}"
+
+
+class MeasuredResult(models.Model):
+    """A time, distance or number of points, or why there is none."""
+
+    entry = models.OneToOneField(Entry, on_delete=models.CASCADE, related_name="measured_result")
+    value = models.DecimalField(_("result"), max_digits=12, decimal_places=3, null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ResultStatus.choices, default=ResultStatus.FINISHED
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("measured result")
+        verbose_name_plural = _("measured results")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status=ResultStatus.FINISHED, value__isnull=False, value__gte=0)
+                | (~Q(status=ResultStatus.FINISHED) & Q(value__isnull=True)),
+                name="result_value_matches_status",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.entry_id}: {self.value if self.value is not None else self.status}"

@@ -1,0 +1,268 @@
+"""Judging, one function per transition: a judge's scores of an entry, a
+measured result, closing judging and publishing the results. Each checks who
+acts and in which state, saves inside a transaction and leaves a Wagtail log
+entry on the competition page.
+"""
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from competitions.enums import JudgingState, ResultStatus
+from competitions.models import (
+    CompetitionPage,
+    Criterion,
+    Entry,
+    JuryMember,
+    MeasuredResult,
+    Score,
+)
+from core.cache import invalidate_page_cache
+
+
+class JudgingError(Exception):
+    """An action the jury cannot take now; `message` says why in words."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def jury_seat(competition: CompetitionPage, user) -> JuryMember | None:
+    if not user.is_authenticated:
+        return None
+    return JuryMember.objects.filter(competition=competition, user=user).first()
+
+
+def _require_judge(competition, user) -> JuryMember:
+    seat = jury_seat(competition, user)
+    if seat is None:
+        raise JudgingError(_("You are not on the jury of this competition."))
+    return seat
+
+
+def _require_chair(competition, user) -> JuryMember:
+    seat = _require_judge(competition, user)
+    if not seat.is_chair:
+        raise JudgingError(_("Only the chair of the jury can do this."))
+    return seat
+
+
+def _require_open(competition):
+    if competition.judging_state != JudgingState.OPEN:
+        raise JudgingError(
+            _("Judging of this competition is closed: scores can no longer be changed.")
+        )
+
+
+def _locked(competition: CompetitionPage) -> CompetitionPage:
+    """The competition's row, locked until the transaction ends (a close
+    cannot slip between a judge's check and their save)."""
+    return CompetitionPage.objects.select_for_update().get(pk=competition.pk)
+
+
+def scores_save(*, entry: Entry, judge, values: Mapping[Criterion, Decimal]) -> list[Criterion]:
+    """Save a judge's scores of one entry; returns the criteria whose score changed.
+
+    Saving the same scores twice (a double submit, a reload) changes nothing."""
+    competition = entry.competition
+    _require_judge(competition, judge)
+    for criterion, value in values.items():
+        if criterion.competition_id != competition.pk:
+            raise JudgingError(_("That criterion belongs to another competition."))
+        if not (0 <= value <= criterion.maximum):
+            raise JudgingError(
+                _("The score for “%(criterion)s” must be from 0 to %(maximum)s.")
+                % {"criterion": criterion.name, "maximum": f"{criterion.maximum.normalize():f}"}
+            )
+    changed = []
+    with transaction.atomic():
+        competition = _locked(competition)
+        _require_open(competition)
+        existing = {s.criterion_id: s for s in Score.objects.filter(entry=entry, judge=judge)}
+        for criterion, value in values.items():
+            score = existing.get(criterion.pk)
+            if score is None:
+                try:
+                    with transaction.atomic():
+                        Score.objects.create(
+                            entry=entry, judge=judge, criterion=criterion, value=value
+                        )
+                except IntegrityError:
+                    # The same form posted twice at once: the other request won.
+                    Score.objects.filter(entry=entry, judge=judge, criterion=criterion).update(
+                        value=value, updated_at=timezone.now()
+                    )
+                changed.append(criterion)
+            elif score.value != value:
+                score.value = value
+                score.save(update_fields=["value", "updated_at"])
+                changed.append(criterion)
+        if changed:
+            log(
+                instance=competition,
+                action="competitions.score.save",
+                user=judge,
+                data={
+                    "entry": entry.pk,
+                    "scores": {str(c.pk): str(values[c]) for c in changed},
+                },
+            )
+    return changed
+
+
+def result_record(
+    *, entry: Entry, user, status: str, value: Decimal | None = None
+) -> MeasuredResult:
+    """Record a measured result (or DNF/DNS/DSQ) of an entry."""
+    competition = entry.competition
+    _require_judge(competition, user)
+    if status == ResultStatus.FINISHED and value is None:
+        raise JudgingError(_("Enter the result, or choose why there is none."))
+    if status != ResultStatus.FINISHED:
+        value = None
+    with transaction.atomic():
+        competition = _locked(competition)
+        _require_open(competition)
+        result, created = MeasuredResult.objects.get_or_create(
+            entry=entry, defaults={"value": value, "status": status, "recorded_by": user}
+        )
+        if not created and (result.value != value or result.status != status):
+            result.value, result.status, result.recorded_by = value, status, user
+            result.save(update_fields=["value", "status", "recorded_by", "updated_at"])
+        elif not created:
+            return result
+        log(
+            instance=competition,
+            action="competitions.result.save",
+            user=user,
+            data={"entry": entry.pk, "status": status, "value": str(value or "")},
+        )
+    return result
+
+
+def missing_scores(competition: CompetitionPage) -> list[tuple[Entry, JuryMember, list]]:
+    """Which judge has not scored which entry on which criteria (for the chair)."""
+    entries = list(
+        Entry.objects.filter(competition=competition).select_related("registration__person")
+    )
+    if competition.is_measured:
+        recorded = set(
+            MeasuredResult.objects.filter(entry__competition=competition).values_list(
+                "entry_id", flat=True
+            )
+        )
+        return [(e, None, []) for e in entries if e.pk not in recorded]
+    jury = list(competition.jury.select_related("user"))
+    criteria = list(competition.criteria.all())
+    given = set(
+        Score.objects.filter(entry__competition=competition).values_list(
+            "entry_id", "judge_id", "criterion_id"
+        )
+    )
+    missing = []
+    for entry in entries:
+        for seat in jury:
+            lacking = [c for c in criteria if (entry.pk, seat.user_id, c.pk) not in given]
+            if lacking:
+                missing.append((entry, seat, lacking))
+    return missing
+
+
+def judging_close(*, competition: CompetitionPage, user) -> CompetitionPage:
+    _require_chair(competition, user)
+    with transaction.atomic():
+        competition = _locked(competition)
+        _require_open(competition)
+        competition.judging_state = JudgingState.CLOSED
+        competition.judging_closed_at = timezone.now()
+        competition.save(update_fields=["judging_state", "judging_closed_at"])
+        log(instance=competition, action="competitions.judging.close", user=user)
+    return competition
+
+
+def judging_reopen(*, competition: CompetitionPage, user) -> CompetitionPage:
+    """The chair opens judging again (before publishing), e.g. for a late score."""
+    _require_chair(competition, user)
+    with transaction.atomic():
+        competition = _locked(competition)
+        if competition.judging_state != JudgingState.CLOSED:
+            raise JudgingError(_("Only closed judging can be opened again."))
+        competition.judging_state = JudgingState.OPEN
+        competition.judging_closed_at = None
+        competition.save(update_fields=["judging_state", "judging_closed_at"])
+        log(instance=competition, action="competitions.judging.reopen", user=user)
+    return competition
+
+
+def results_publish(*, competition: CompetitionPage, user, decision: str = "") -> CompetitionPage:
+    """Publish the results. With scores missing the chair must record a decision."""
+    _require_chair(competition, user)
+    decision = decision.strip()
+    with transaction.atomic():
+        competition = _locked(competition)
+        if competition.judging_state == JudgingState.OPEN:
+            raise JudgingError(_("Close judging before publishing the results."))
+        if competition.judging_state == JudgingState.PUBLISHED:
+            raise JudgingError(_("The results are already published."))
+        missing = missing_scores(competition)
+        if missing and not decision:
+            raise JudgingError(
+                _(
+                    "Some scores are missing. Write down the jury's decision to publish "
+                    "without them, or open judging again."
+                )
+            )
+        competition.judging_state = JudgingState.PUBLISHED
+        competition.results_published_at = timezone.now()
+        competition.publish_decision = decision if missing else ""
+        competition.save(
+            update_fields=["judging_state", "results_published_at", "publish_decision"]
+        )
+        log(
+            instance=competition,
+            action="competitions.results.publish",
+            user=user,
+            data={"missing": len(missing), "decision": competition.publish_decision},
+        )
+    invalidate_page_cache()
+    return competition
+
+
+def entry_add(
+    *,
+    competition: CompetitionPage,
+    registration,
+    category,
+    work_title: str = "",
+    work_author: str = "",
+    user=None,
+) -> Entry:
+    """Place a registration of this competition in one of its categories."""
+    if registration.event_id != competition.pk:
+        raise JudgingError(_("That registration is for another event."))
+    if category.competition_id != competition.pk:
+        raise JudgingError(_("That category belongs to another competition."))
+    with transaction.atomic():
+        entry, created = Entry.objects.get_or_create(
+            registration=registration,
+            defaults={
+                "competition": competition,
+                "category": category,
+                "work_title": work_title,
+                "work_author": work_author,
+                "running_order": Entry.objects.filter(competition=competition).count() + 1,
+            },
+        )
+        if created:
+            log(
+                instance=competition,
+                action="competitions.entry.add",
+                user=user,
+                data={"entry": entry.pk, "category": category.pk},
+            )
+    return entry
