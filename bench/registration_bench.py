@@ -161,9 +161,13 @@ class FormParser(HTMLParser):
 
 
 def find_form(html: str, form_path: str) -> Form | None:
-    """The POST form that submits to `form_path` (or to the page itself)."""
+    """The POST form that submits to `form_path` (or to the page itself).
+    Only the page's main content is read: the header and footer hold no such
+    form, and parsing them would cost the clients, who share the machine with
+    the server, CPU for nothing."""
+    main = html.find("<main")
     parser = FormParser()
-    parser.feed(html)
+    parser.feed(html[main:] if main >= 0 else html)
     parser.close()
     for form in parser.forms:
         if form.method != "post":
