@@ -172,7 +172,10 @@ def registration_create(
                 return existing, False
             if not window.is_open:
                 raise RegistrationError(window.message)
-            registration = existing or Registration(event=locked, person=person)
+            registration = existing or Registration(person=person)
+            # A cancelled registration is reused (its code and private link
+            # stay), on the language version used this time.
+            registration.event = locked
             for name, value in fields.items():
                 setattr(registration, name, value)
             registration.consent_version = consent_version

@@ -254,3 +254,20 @@ def test_one_capacity_for_all_language_versions(open_event):
     # The same person on the other language's page gets their registration back.
     again, created = register(english, "Марат", phone="8 700 000 12 34")
     assert (again.pk, created) == (c.pk, False)
+
+
+@pytest.mark.django_db
+def test_registering_again_after_cancelling_takes_the_page_used_now(open_event):
+    """The cancelled registration is reused (same code and private link), on
+    the language version the person registers on this time."""
+    from wagtail.models import Locale
+
+    english = open_event(capacity=5)
+    russian = english.copy_for_translation(Locale.objects.get(language_code="ru"))
+    russian.save_revision().publish()
+    first, _ = register(english, "Марат", phone="+77000001234")
+    registration_cancel(registration=first)
+    again, created = register(russian, "Марат", phone="+77000001234")
+    assert created and again.pk == first.pk and again.code == first.code
+    again.refresh_from_db()
+    assert (again.event_id, again.status) == (russian.pk, Status.CONFIRMED)
