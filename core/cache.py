@@ -6,6 +6,7 @@ starts a new generation, so no visitor is ever served a page older than the
 last change (menus, listings and the footer appear on many pages at once).
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -84,14 +85,17 @@ def _response_is_cacheable(response) -> bool:
 
 
 def _key(request) -> str:
+    """The address is hashed: a long or odd path (a hostile /verify/ code)
+    must still make a key every cache backend accepts (≤ 250 characters,
+    no spaces or control characters)."""
+    address = hashlib.sha256(f"{request.get_host()} {request.get_full_path()}".encode()).hexdigest()
     return ":".join(
         (
             "page-cache",
             str(current_generation()),
             request.method == "HEAD" and "GET" or request.method,
             preferences_for(request).to_cookie() or "-",
-            request.get_host(),
-            request.get_full_path(),
+            address,
         )
     )
 
