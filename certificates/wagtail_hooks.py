@@ -18,3 +18,31 @@ def register_certificate_actions(actions):
         ("batch.resume", _("Certificates: batch started again")),
     ):
         actions.register_action(f"certificates.{action}", label, label)
+
+
+@hooks.register("registration_page_sections")
+def registration_certificates_section(request, registration):
+    """The holder's certificates on their registration's private page."""
+    from django.urls import reverse
+
+    from certificates.models import Certificate
+
+    certificates = list(Certificate.objects.valid().filter(registration=registration))
+    if not certificates:
+        return None
+    return {
+        "template": "certificates/includes/registration_certificates.html",
+        "certificates": [
+            {
+                "title": certificate.content["parts"][0]["title"],
+                "language": certificate.lead_language,
+                "html_url": reverse("certificate_holder", args=[certificate.access_token]),
+                "pdf_url": reverse("certificate_holder_pdf", args=[certificate.access_token]),
+            }
+            for certificate in certificates
+        ],
+    }
+
+
+# Screens of their own module, registered when Wagtail loads the hooks.
+from certificates import admin_hooks  # noqa: E402, F401
