@@ -223,16 +223,21 @@ def certificate_issue(
     by=None,
     batch: CertificateBatch | None = None,
     replaces: Certificate | None = None,
+    event_titles: dict[str, str] | None = None,
+    template_checked: bool = False,
 ) -> tuple[Certificate, bool]:
     """Issue one certificate; (certificate, created). With `recipient.key`, a
-    valid certificate already issued for it is returned (created False)."""
+    valid certificate already issued for it is returned (created False).
+    A batch checks the template and reads the event's titles once, and
+    passes `template_checked` and `event_titles`."""
     name = " ".join(recipient.name.split())
     problem = name_problem(name)
     if problem:
         raise CertificateError(problem)
-    problems = template_problems(template, language)
-    if problems:
-        raise CertificateError(" ".join(problems))
+    if not template_checked:
+        problems = template_problems(template, language)
+        if problems:
+            raise CertificateError(" ".join(problems))
     if recipient.key:
         existing = Certificate.objects.valid().filter(source_key=recipient.key).first()
         if existing is not None:
@@ -243,7 +248,7 @@ def certificate_issue(
     content = build_content(
         template,
         language=language,
-        event_titles=_event_titles(event),
+        event_titles=event_titles if event_titles is not None else _event_titles(event),
         event_date=event_date,
         nomination=recipient.nomination,
         place=recipient.place,
@@ -525,6 +530,9 @@ def batch_run(batch: CertificateBatch, *, progress=None) -> CertificateBatch:
     CertificateBatch.objects.filter(pk=batch.pk).update(
         status=BatchStatus.RUNNING, done=0, errors=[], finished_at=None
     )
+    template = CertificateTemplate.objects.prefetch_related("signatories").get(pk=batch.template_id)
+    problems = template_problems(template, batch.language)
+    event_titles = _event_titles(batch.event)
     errors = []
     total = len(batch.recipients)
     for index, entry in enumerate(batch.recipients, start=1):
@@ -539,13 +547,17 @@ def batch_run(batch: CertificateBatch, *, progress=None) -> CertificateBatch:
             hours=entry.get("hours", batch.hours),
         )
         try:
+            if problems:
+                raise CertificateError(" ".join(problems))
             certificate, _created = certificate_issue(
-                template=batch.template,
+                template=template,
                 recipient=recipient,
                 language=batch.language,
                 event=batch.event,
                 by=batch.created_by,
                 batch=batch,
+                event_titles=event_titles,
+                template_checked=True,
             )
             ensure_pdf(certificate)
             if batch.send_email and certificate.recipient_email and certificate.emailed_at is None:
