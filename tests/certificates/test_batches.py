@@ -293,3 +293,23 @@ def test_the_zip_holds_every_certificate_as_code_pdf(
     expected = {f"{c.display_code}.pdf" for c in Certificate.objects.filter(batch=batch)}
     assert set(bundle.namelist()) == expected
     assert all(bundle.read(name).startswith(b"%PDF") for name in expected)
+
+
+def test_completion_certificates_carry_the_hours(attended_event, certificate_template, staff):
+    template = certificate_template(
+        kind=CertificateKind.COMPLETION, text_en="Completed {event}: {hours} hours."
+    )
+    batch = services.batch_create(
+        kind=BatchKind.COMPLETION,
+        event=attended_event,
+        template=template,
+        language="en",
+        by=staff,
+        hours=24,
+    )
+    run(batch)
+    certificates = Certificate.objects.filter(batch=batch)
+    assert certificates.count() == 6
+    assert {c.hours for c in certificates} == {24}
+    paragraph = certificates.first().content["parts"][0]["paragraphs"][0]
+    assert paragraph == f"Completed {attended_event.title}: 24 hours."
