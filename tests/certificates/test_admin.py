@@ -229,3 +229,22 @@ def test_the_batch_screen_shows_progress_and_errors_with_names(
     assert "57 of 200 recipients done" in " ".join(page.split())
     assert '<progress max="200" value="57"' in page
     assert "Дәурен Ілиясов</strong>: The PDF cannot be made." in page
+
+
+def test_the_list_costs_the_same_queries_for_one_or_many(admin_client, issue, certificate_template):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    template = certificate_template()
+    Certificate.objects.all().delete()
+    issue(template=template)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert admin_client.get(ADMIN).status_code == 200
+        return len(queries)
+
+    one = count()
+    for number in range(15):
+        issue(name=f"Оқырман {number}", template=template)
+    assert count() == one
