@@ -9,6 +9,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates import urls as certificate_urls
 from core import views as core_views
 from events import calendar as event_calendar
 from home import views as home_views
@@ -24,6 +25,7 @@ urlpatterns = [
         event_calendar.personal_feed_response,
         name="personal_calendar",
     ),
+    *certificate_urls.neutral_patterns,
 ]
 
 if settings.DEBUG:
@@ -33,6 +35,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
+    *certificate_urls.language_patterns,
     # The file routes of event pages (calendar.ics, feed.ics, kind/<slug>.ics,
     # programme.pdf): Wagtail's own pattern serves no name with a dot. Only
     # these names, so that a 404 elsewhere (/calendar/<token>.ics) is not

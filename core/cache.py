@@ -10,6 +10,7 @@ rendered page with a placeholder where the token goes and fills in each
 visitor's own token, so an empty form costs a cache read, not a rendering.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -109,8 +110,7 @@ def form_page(request, render, *, key: str):
             "form-cache",
             str(current_generation()),
             preferences_for(request).to_cookie() or "-",
-            request.get_host(),
-            request.get_full_path(),
+            address_key(request),
             key,
         )
     )
@@ -137,15 +137,23 @@ def _form_is_cacheable(request) -> bool:
     )
 
 
+def address_key(request, *, query: bool = True) -> str:
+    """The host and path (with the query string) hashed: a long or odd path
+    (a hostile /verify/ code) must still make a key every cache backend
+    accepts (≤ 250 characters, no spaces or control characters)."""
+    path = request.get_full_path() if query else request.path
+    return hashlib.sha256(f"{request.get_host()} {path}".encode()).hexdigest()
+
+
 def _key(request) -> str:
+    address = address_key(request)
     return ":".join(
         (
             "page-cache",
             str(current_generation()),
             request.method == "HEAD" and "GET" or request.method,
             preferences_for(request).to_cookie() or "-",
-            request.get_host(),
-            request.get_full_path(),
+            address,
         )
     )
 

@@ -20,9 +20,7 @@ from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Page, Site
 
-from .cache import current_generation
-
-MAX_PATH_LENGTH = 300
+from .cache import address_key, current_generation
 
 
 class RouteCacheMiddleware:
@@ -34,8 +32,6 @@ class RouteCacheMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is not wagtail_views.serve or settings.ROUTE_CACHE_SECONDS <= 0:
-            return None
-        if len(request.path) > MAX_PATH_LENGTH:
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         key = _key(request)
@@ -54,7 +50,7 @@ class RouteCacheMiddleware:
 
 
 def _key(request) -> str:
-    return ":".join(("route", str(current_generation()), request.get_host(), request.path))
+    return ":".join(("route", str(current_generation()), address_key(request, query=False)))
 
 
 def _entry(request, page) -> tuple[int, int, int] | None:

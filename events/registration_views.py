@@ -16,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from wagtail import hooks
 
 from core import ratelimit
 from core.cache import form_page
@@ -53,6 +54,19 @@ def _notify(name: str, *args) -> None:
             getattr(notifications, name)(*args)
     except Exception:
         logger.exception("events.notifications.%s failed", name)
+
+
+def page_sections(request, registration) -> list[dict]:
+    """Sections other apps add to the private page (certificates adds the
+    holder's certificates), through the Wagtail hook
+    `registration_page_sections`: a callable `(request, registration) ->
+    {"template": ..., ...} | None`. events never imports those apps."""
+    sections = []
+    for hook in hooks.get_hooks("registration_page_sections"):
+        section = hook(request, registration)
+        if section:
+            sections.append(section)
+    return sections
 
 
 def _context(page, **extra) -> dict:
@@ -232,6 +246,7 @@ def registration_detail(request, page, token):
                 " ".join(group) for group in registration.display_code.split("-")
             ),
             error=error,
+            sections=page_sections(request, registration),
         ),
         status=409 if error else 200,
     )

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "core",
     "branches",
     "events",
+    "certificates",
     "competitions",
     "home",
     "wagtail.contrib.forms",
@@ -218,6 +219,8 @@ PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS"
 
 # Public form posts per client address (core.ratelimit); "count/seconds".
 FORM_RATE_LIMIT = os.environ.get("FORM_RATE_LIMIT", "10/60")
+# Certificate checks per client address: enough for a person, too few to guess codes.
+VERIFY_RATE_LIMIT = os.environ.get("VERIFY_RATE_LIMIT", "30/60")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

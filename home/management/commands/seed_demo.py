@@ -16,6 +16,7 @@ from wagtail.images.models import Image
 from wagtail.models import Locale, Page, Site
 from wagtail.users.models import UserProfile
 
+from certificates import demo as certificates_demo
 from competitions import demo as competitions_demo
 from core.seeding import LANGUAGES, TreeBuilder, translation_key
 from events import demo as events_demo
@@ -144,9 +145,13 @@ class Command(BaseCommand):
             # The superuser first: demo registrations "entered by a librarian" name it.
             self.ensure_superuser()
             events_demo.seed(builder, locales, homes)
+            certificates = certificates_demo.seed()
             competitions_demo.seed(builder, locales, homes)
         self.stdout.write(
-            self.style.SUCCESS(f"Demo content ready: {builder.created} pages created.")
+            self.style.SUCCESS(
+                f"Demo content ready: {builder.created} pages created, "
+                f"{certificates} certificates issued."
+            )
         )
 
     # Pages -----------------------------------------------------------------

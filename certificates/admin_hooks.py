@@ -1,0 +1,142 @@
+"""The staff screens of certificates, under /admin/certificates/ (namespace
+"certificates_admin"), their menu, permissions, and the template snippets.
+
+    ""                         certificates (search by name, code or number)
+    "issue/"                   issue one certificate
+    "<pk>/", "<pk>/pdf/"       a certificate and its history; its PDF
+    "<pk>/revoke|reissue/"     revoke; revoke and issue a corrected one
+    "batches/", "batches/new/" batches; issue to many people
+    "batches/<pk>/"            a batch's progress, errors and certificates
+    "batches/<pk>/resume/"     start it again (nothing is issued twice)
+    "batches/<pk>/certificates.zip"  its certificates as <CODE>.pdf files
+    "templates/<pk>/preview/?language=kk"  a template with sample data
+"""
+
+from django.contrib.auth.models import Permission
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.widgets.button import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from certificates import admin_views as views
+from certificates.enums import CertificateLanguage
+from certificates.models import CertificateTemplate
+
+NS = views.NS
+
+urlpatterns = [
+    path("", views.CertificateIndexView.as_view(), name="index"),
+    path("issue/", views.IssueView.as_view(), name="issue"),
+    path("<int:pk>/", views.CertificateDetailView.as_view(), name="detail"),
+    path("<int:pk>/pdf/", views.CertificatePdfView.as_view(), name="pdf"),
+    path("<int:pk>/revoke/", views.RevokeView.as_view(), name="revoke"),
+    path("<int:pk>/reissue/", views.ReissueView.as_view(), name="reissue"),
+    path("batches/", views.BatchIndexView.as_view(), name="batches"),
+    path("batches/new/", views.BatchCreateView.as_view(), name="batch_new"),
+    path("batches/<int:pk>/", views.BatchDetailView.as_view(), name="batch"),
+    path("batches/<int:pk>/resume/", views.BatchResumeView.as_view(), name="batch_resume"),
+    path("batches/<int:pk>/certificates.zip", views.BatchZipView.as_view(), name="batch_zip"),
+    path(
+        "templates/<int:pk>/preview/",
+        views.TemplatePreviewView.as_view(),
+        name="template_preview",
+    ),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_urls():
+    return [path("certificates/", include((urlpatterns, NS), namespace=NS))]
+
+
+class CertificateTemplateViewSet(SnippetViewSet):
+    model = CertificateTemplate
+    icon = "doc-full-inverse"
+    list_display = ["name", "kind", "orientation"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    add_to_admin_menu = False
+    url_prefix = "certificates/templates"
+
+
+template_viewset = CertificateTemplateViewSet()
+register_snippet(template_viewset)
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+
+    def is_shown(self, request):
+        if self.action == "templates":
+            return request.user.has_perm("certificates.change_certificatetemplate")
+        return views.can(request.user, self.action)
+
+
+@hooks.register("register_admin_menu_item")
+def certificates_menu():
+    items = [
+        PermissionMenuItem(
+            _("Certificates"),
+            reverse(f"{NS}:index"),
+            name="certificates-list",
+            icon_name="list-ul",
+            order=1,
+            action="view",
+        ),
+        PermissionMenuItem(
+            _("Issue a certificate"),
+            reverse(f"{NS}:issue"),
+            name="certificates-issue",
+            icon_name="plus",
+            order=2,
+            action="add",
+        ),
+        PermissionMenuItem(
+            _("Batches"),
+            reverse(f"{NS}:batches"),
+            name="certificates-batches",
+            icon_name="tasks",
+            order=3,
+            action="view",
+        ),
+        PermissionMenuItem(
+            _("Certificate templates"),
+            reverse(template_viewset.get_url_name("list")),
+            name="certificates-templates",
+            icon_name="doc-full-inverse",
+            order=4,
+            action="templates",
+        ),
+    ]
+    return SubmenuMenuItem(
+        _("Certificates"), Menu(items=items), name="certificates", icon_name="doc-full", order=260
+    )
+
+
+@hooks.register("register_permissions")
+def certificate_permissions():
+    """Shown in Settings → Groups, so administrators can grant them."""
+    return Permission.objects.filter(
+        content_type__app_label="certificates",
+        codename__in=["view_certificate", "add_certificate", "change_certificate"],
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def template_preview_buttons(snippet, user, next_url=None):
+    """Preview a template with sample data, in each language, from its listing."""
+    if not isinstance(snippet, CertificateTemplate) or not views.can(user, "add"):
+        return
+    address = reverse(f"{NS}:template_preview", args=[snippet.pk])
+    for order, (value, label) in enumerate(CertificateLanguage.choices):
+        yield Button(
+            _("Preview: %(language)s") % {"language": label},
+            f"{address}?language={value}",
+            icon_name="view",
+            priority=10 + order,
+        )

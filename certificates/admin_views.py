@@ -1,0 +1,572 @@
+"""Staff screens for certificates in the Wagtail admin (URLs in admin_hooks).
+
+Who may do what (Settings → Groups):
+- `certificates.view_certificate`: the lists, a certificate, its PDF (anyone's),
+  batches and their ZIP;
+- `certificates.add_certificate`: issue one, start or resume a batch, preview a template;
+- `certificates.change_certificate`: revoke and reissue.
+Superusers have them all. A certificate or batch that does not exist is
+"not found" with a message (a 404 under /admin/ is turned into a redirect
+by the language middleware).
+"""
+
+import datetime
+import tempfile
+import zipfile
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Q
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import FormView, TemplateView, View
+from wagtail.admin import messages
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry
+
+from certificates import codes, pdf, services
+from certificates.admin_forms import BatchForm, IssueForm, PreviewForm, ReissueForm, RevokeForm
+from certificates.enums import BatchStatus, CertificateKind
+from certificates.models import Certificate, CertificateBatch, CertificateTemplate
+from certificates.views import pdf_response
+from events.documents import PdfUnavailable
+
+NS = "certificates_admin"
+PAGE_SIZE = 50
+SAMPLE_NAME = "Әйгерім Сапарова"
+SAMPLE_CODE = "7KQ2M9XD" + codes.check_character("7KQ2M9XD")
+
+
+def url(name, *args):
+    return reverse(f"{NS}:{name}", args=args)
+
+
+def can(user, action: str) -> bool:
+    """action: view, add (issue) or change (revoke, reissue)."""
+    return user.has_perm(f"certificates.{action}_certificate")
+
+
+def not_found(request, message):
+    messages.error(request, message)
+    return redirect(url("index"))
+
+
+def user_name(user) -> str:
+    if user is None:
+        return _("the system")
+    return user.get_full_name().strip() or user.get_username()
+
+
+def when(moment) -> str:
+    return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
+class StaffView(WagtailAdminTemplateMixin):
+    permission = "view"
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can(request.user, self.permission):
+            raise PermissionDenied
+        response = self.prepare(request, **kwargs)
+        if response is not None:
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+    def prepare(self, request, **kwargs):
+        return None
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": url("index"), "label": _("Certificates")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class CertificateMixin:
+    def prepare(self, request, **kwargs):
+        self.certificate = (
+            Certificate.objects.select_related("template", "issued_by", "revoked_by")
+            .filter(pk=kwargs["pk"])
+            .first()
+        )
+        if self.certificate is None:
+            return not_found(request, _("There is no such certificate."))
+        return None
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": url("index"), "label": _("Certificates")},
+            {"url": url("detail", self.certificate.pk), "label": self.certificate.serial_number},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+# ---------------------------------------------------------------------------
+# Certificates
+
+
+class CertificateIndexView(StaffView, TemplateView):
+    template_name = "certificates/admin/index.html"
+    page_title = gettext_lazy("Certificates")
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": _("Certificates")}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.get("q", "").strip()[:200]
+        certificates = Certificate.objects.select_related("template")
+        if query:
+            condition = Q(recipient_name__icontains=query) | Q(event_title__icontains=query)
+            code = codes.normalise(query)
+            if code:
+                condition |= Q(code=code)
+            year, _dash, serial = query.partition("-")
+            if year.isdigit() and serial.isdigit():
+                condition |= Q(year=int(year), serial=int(serial))
+            certificates = certificates.filter(condition)
+        page = Paginator(certificates, PAGE_SIZE).get_page(self.request.GET.get("p"))
+        context.update(
+            {
+                "query": query,
+                "page_obj": page,
+                "can_add": can(self.request.user, "add"),
+                "issue_url": url("issue"),
+                "batches_url": url("batches"),
+            }
+        )
+        return context
+
+
+class IssueView(StaffView, FormView):
+    permission = "add"
+    template_name = "certificates/admin/form.html"
+    form_class = IssueForm
+    page_title = gettext_lazy("Issue a certificate")
+
+    def get_initial(self):
+        return {"language": "kk"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update({"button_label": _("Issue"), "back_url": url("index")})
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                certificate, _created = services.certificate_issue(
+                    template=data["template"],
+                    recipient=services.Recipient(
+                        name=data["recipient_name"],
+                        email=data["recipient_email"],
+                        nomination=data["nomination"],
+                        place=data["place"],
+                        special_prize=data["special_prize"],
+                        hours=data["hours"],
+                    ),
+                    language=data["language"],
+                    event=form.selected_event(),
+                    by=self.request.user,
+                )
+                if data["send_email"]:
+                    from certificates import notifications
+
+                    notifications.enqueue_certificate_email(certificate)
+        except services.CertificateError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Issued: certificate %(serial)s for %(name)s, code %(code)s.")
+            % {
+                "serial": certificate.serial_number,
+                "name": certificate.recipient_name,
+                "code": certificate.display_code,
+            },
+        )
+        return redirect(url("detail", certificate.pk))
+
+
+def history(instance) -> list[dict]:
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(instance)),
+        object_id=str(instance.pk),
+    ).select_related("user")
+    items = []
+    for entry in entries.order_by("timestamp", "pk"):
+        try:
+            label = log_registry.get_action_label(entry.action)
+        except KeyError:
+            label = entry.action
+        items.append(
+            {
+                "label": label,
+                "when": when(entry.timestamp),
+                "user": user_name(entry.user),
+                "reason": (entry.data or {}).get("reason", ""),
+            }
+        )
+    return items
+
+
+class CertificateDetailView(CertificateMixin, StaffView, TemplateView):
+    template_name = "certificates/admin/detail.html"
+
+    def get_page_title(self):
+        return _("Certificate %(serial)s: %(name)s") % {
+            "serial": self.certificate.serial_number,
+            "name": self.certificate.recipient_name,
+        }
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": url("index"), "label": _("Certificates")},
+            {"url": "", "label": self.certificate.serial_number},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        certificate = self.certificate
+        can_change = can(self.request.user, "change")
+        replaced_by = Certificate.objects.filter(replaces=certificate).first()
+        context.update(
+            {
+                "certificate": certificate,
+                "part": certificate.content["parts"][0],
+                "issued": when(certificate.issued_at),
+                "revoked": when(certificate.revoked_at),
+                "issued_by": user_name(certificate.issued_by),
+                "pdf_url": url("pdf", certificate.pk),
+                "holder_url": reverse("certificate_holder", args=[certificate.access_token]),
+                "verify_url": reverse("certificate_verify_code", args=[certificate.display_code]),
+                "can_revoke": can_change and not certificate.is_revoked,
+                "can_reissue": can_change,
+                "revoke_url": url("revoke", certificate.pk),
+                "reissue_url": url("reissue", certificate.pk),
+                "replaced_by": replaced_by,
+                "replaced_by_url": url("detail", replaced_by.pk) if replaced_by else "",
+                "replaces_url": url("detail", certificate.replaces_id)
+                if certificate.replaces_id
+                else "",
+                "history": history(certificate),
+            }
+        )
+        return context
+
+
+class CertificatePdfView(CertificateMixin, StaffView, View):
+    def get(self, request, pk):
+        return pdf_response(self.certificate, disposition="attachment")
+
+
+class CertificateActionView(CertificateMixin, StaffView, FormView):
+    permission = "change"
+    template_name = "certificates/admin/form.html"
+    destructive = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "certificate": self.certificate,
+                "question": self.question,
+                "button_label": self.button_label,
+                "destructive": self.destructive,
+                "back_url": url("detail", self.certificate.pk),
+            }
+        )
+        return context
+
+
+class RevokeView(CertificateActionView):
+    form_class = RevokeForm
+    destructive = True
+    question = gettext_lazy(
+        "Whoever checks the code will be told that the certificate was revoked, and when."
+    )
+    button_label = gettext_lazy("Revoke")
+
+    def get_page_title(self):
+        return _("Revoke the certificate of %(name)s") % {"name": self.certificate.recipient_name}
+
+    def form_valid(self, form):
+        try:
+            services.certificate_revoke(
+                certificate=self.certificate,
+                by=self.request.user,
+                reason=form.cleaned_data["reason"],
+                show_reason=form.cleaned_data["show_reason"],
+            )
+        except services.CertificateError as error:
+            messages.error(self.request, _("Not done: %(reason)s") % {"reason": error.message})
+        else:
+            messages.success(
+                self.request,
+                _("Revoked: certificate %(serial)s.") % {"serial": self.certificate.serial_number},
+            )
+        return redirect(url("detail", self.certificate.pk))
+
+
+class ReissueView(CertificateActionView):
+    form_class = ReissueForm
+    question = gettext_lazy(
+        "This certificate is revoked and a new one, with a new number and code, is issued "
+        "in its place."
+    )
+    button_label = gettext_lazy("Reissue")
+
+    def get_initial(self):
+        return {"recipient_name": self.certificate.recipient_name}
+
+    def get_page_title(self):
+        return _("Reissue the certificate of %(name)s") % {"name": self.certificate.recipient_name}
+
+    def form_valid(self, form):
+        try:
+            new = services.certificate_reissue(
+                certificate=self.certificate,
+                by=self.request.user,
+                reason=form.cleaned_data["reason"],
+                recipient_name=form.cleaned_data["recipient_name"],
+            )
+        except services.CertificateError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Reissued: certificate %(serial)s, code %(code)s, replaces %(old)s.")
+            % {
+                "serial": new.serial_number,
+                "code": new.display_code,
+                "old": self.certificate.serial_number,
+            },
+        )
+        return redirect(url("detail", new.pk))
+
+
+# ---------------------------------------------------------------------------
+# Batches
+
+
+class BatchIndexView(StaffView, TemplateView):
+    template_name = "certificates/admin/batches.html"
+    page_title = gettext_lazy("Batches of certificates")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        batches = CertificateBatch.objects.select_related("event", "created_by")
+        context.update(
+            {
+                "page_obj": Paginator(batches, PAGE_SIZE).get_page(self.request.GET.get("p")),
+                "can_add": can(self.request.user, "add"),
+                "new_url": url("batch_new"),
+            }
+        )
+        return context
+
+
+class BatchCreateView(StaffView, FormView):
+    permission = "add"
+    template_name = "certificates/admin/form.html"
+    form_class = BatchForm
+    page_title = gettext_lazy("Issue certificates to many people")
+
+    def get_initial(self):
+        return {"language": "kk", "kind": "participation"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            {
+                "button_label": _("Start issuing"),
+                "back_url": url("batches"),
+                "question": _(
+                    "The certificates are issued in the background; the next page shows the "
+                    "progress. Someone who already has a certificate for this event does not "
+                    "get a second one."
+                ),
+            }
+        )
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                batch = services.batch_create(
+                    kind=data["kind"],
+                    event=form.selected_event(),
+                    template=data["template"],
+                    language=data["language"],
+                    by=self.request.user,
+                    winners=form.winner_list,
+                    hours=data["hours"],
+                    send_email=data["send_email"],
+                )
+                services.batch_enqueue(batch)
+        except services.CertificateError as error:
+            form.add_error(None, error.message)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Issuing started: %(total)s recipients.") % {"total": batch.total},
+        )
+        return redirect(url("batch", batch.pk))
+
+
+class BatchMixin:
+    def prepare(self, request, **kwargs):
+        self.batch = (
+            CertificateBatch.objects.select_related("event", "template", "created_by")
+            .filter(pk=kwargs["pk"])
+            .first()
+        )
+        if self.batch is None:
+            return not_found(request, _("There is no such batch."))
+        return None
+
+
+class BatchDetailView(BatchMixin, StaffView, TemplateView):
+    template_name = "certificates/admin/batch.html"
+
+    def get_page_title(self):
+        return str(self.batch)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": url("index"), "label": _("Certificates")},
+            {"url": url("batches"), "label": _("Batches")},
+            {"url": "", "label": str(self.batch)},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        batch = self.batch
+        certificates = batch.certificates.order_by("recipient_name", "pk")
+        context.update(
+            {
+                "batch": batch,
+                "certificates": certificates,
+                "finished": batch.status == BatchStatus.DONE,
+                "can_resume": can(self.request.user, "add") and batch.status != BatchStatus.DONE,
+                "resume_url": url("batch_resume", batch.pk),
+                "zip_url": url("batch_zip", batch.pk),
+                "refresh_url": url("batch", batch.pk),
+                "created": when(batch.created_at),
+                "finished_at": when(batch.finished_at),
+                "history": history(batch),
+            }
+        )
+        return context
+
+
+class BatchResumeView(BatchMixin, StaffView, View):
+    """Start a batch again (after a worker was stopped): nothing is issued twice."""
+
+    permission = "add"
+
+    def post(self, request, pk):
+        with transaction.atomic():
+            CertificateBatch.objects.filter(pk=self.batch.pk).update(status=BatchStatus.QUEUED)
+            log(instance=self.batch, action="certificates.batch.resume", user=request.user)
+            services.batch_enqueue(self.batch)
+        messages.success(request, _("Issuing started again."))
+        return redirect(url("batch", self.batch.pk))
+
+
+class BatchZipView(BatchMixin, StaffView, View):
+    """Every valid certificate of the batch as <CODE>.pdf in one ZIP file."""
+
+    def get(self, request, pk):
+        archive = tempfile.SpooledTemporaryFile(max_size=32 * 1024 * 1024)  # noqa: SIM115 - returned in the response
+        with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as bundle:
+            for certificate in self.batch.certificates.valid().select_related("template"):
+                info = zipfile.ZipInfo(
+                    f"{certificate.display_code}.pdf",
+                    date_time=timezone.localtime(certificate.issued_at).timetuple()[:6],
+                )
+                bundle.writestr(info, services.pdf_bytes(certificate))
+        archive.seek(0)
+        day = datetime.date.today().isoformat()
+        return FileResponse(
+            archive,
+            as_attachment=True,
+            filename=f"certificates-batch-{self.batch.pk}-{day}.zip",
+            content_type="application/zip",
+        )
+
+
+# ---------------------------------------------------------------------------
+# Template preview
+
+
+class TemplatePreviewView(StaffView, TemplateView):
+    """The template filled with sample data: the PDF, or what is wrong with it."""
+
+    permission = "add"
+    template_name = "certificates/admin/preview.html"
+
+    def prepare(self, request, **kwargs):
+        self.template = CertificateTemplate.objects.filter(pk=kwargs["pk"]).first()
+        if self.template is None:
+            return not_found(request, _("There is no such template."))
+        return None
+
+    def get_page_title(self):
+        return _("Preview: %(name)s") % {"name": self.template.name}
+
+    def get(self, request, *args, **kwargs):
+        form = PreviewForm(request.GET or None)
+        problems = []
+        if form.is_valid():
+            language = form.cleaned_data["language"]
+            problems = services.template_problems(self.template, language)
+            if not problems:
+                try:
+                    content = pdf.render_pdf(sample_certificate(self.template, language))
+                except PdfUnavailable as error:
+                    problems = [_("The PDF cannot be made: %(error)s") % {"error": error}]
+                else:
+                    response = HttpResponse(content, content_type="application/pdf")
+                    response["Content-Disposition"] = 'inline; filename="preview.pdf"'
+                    return response
+        context = self.get_context_data(form=form, problems=problems, template=self.template)
+        return self.render_to_response(context, status=400 if problems else 200)
+
+
+def sample_certificate(template: CertificateTemplate, language: str) -> Certificate:
+    """An unsaved certificate with sample data, for the preview."""
+    issued_at = timezone.now()
+    content = services.build_content(
+        template,
+        language=language,
+        event_titles={"default": _("Sample event")},
+        event_date=timezone.localdate(),
+        nomination=_("Sample nomination") if template.kind == CertificateKind.DIPLOMA else "",
+        place="1" if template.kind == CertificateKind.DIPLOMA else "",
+        special_prize="",
+        hours=24 if template.kind == CertificateKind.COMPLETION else None,
+        issued_at=issued_at,
+    )
+    return Certificate(
+        template=template,
+        kind=template.kind,
+        language=language,
+        recipient_name=SAMPLE_NAME,
+        content=content,
+        year=issued_at.year,
+        serial=0,
+        code=SAMPLE_CODE,
+        issued_at=issued_at,
+    )

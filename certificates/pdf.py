@@ -1,0 +1,164 @@
+"""The certificate as a tagged PDF (PDF/UA-1), with its QR code.
+
+The HTML of the certificate (`templates/certificates/pdf/certificate.html`)
+is the same text as the holder's HTML view. WeasyPrint's font configuration
+and the parsed style sheet are made once per process; the QR code is a PNG
+of one pixel per module with the fixed mask pattern and error correction of
+`events.qr` (an SVG path costs WeasyPrint several times more). The QR
+image carries its alt text, which becomes the PDF's /Alt. Nothing is
+fetched: images travel as data: URLs.
+"""
+
+import base64
+import functools
+import hashlib
+import io
+import threading
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import qrcode
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from qrcode.constants import ERROR_CORRECT_M
+from qrcode.image.pil import PilImage
+
+from events.documents import PdfUnavailable
+from events.qr import BORDER as QUIET_ZONE
+from events.qr import MASK_PATTERN
+
+TEMPLATES_DIR = Path(settings.BASE_DIR) / "templates" / "certificates" / "pdf"
+HTML_TEMPLATE = "certificates/pdf/certificate.html"
+CSS_FILE = TEMPLATES_DIR / "certificate.css"
+
+
+def verification_url(code: str) -> str:
+    """<site>/verify/<CODE>/: language-neutral, the site answers in the reader's language."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return f"{base}{reverse('certificate_verify_any_language', args=[code])}"
+
+
+def verification_address() -> str:
+    """The address to type a code at, without the scheme: <host>/verify/."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/").split("://", 1)[-1]
+    return f"{base}/verify/"
+
+
+def qr_png(text: str) -> bytes:
+    """The QR code of `text` as a tiny PNG, one pixel per module; the style
+    sheet scales it up without smoothing (image-rendering: pixelated), so it
+    prints sharp. An image is far cheaper for WeasyPrint than an SVG path."""
+    code = qrcode.QRCode(
+        error_correction=ERROR_CORRECT_M,
+        box_size=1,
+        border=QUIET_ZONE,
+        mask_pattern=MASK_PATTERN,
+        image_factory=PilImage,
+    )
+    code.add_data(text)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image().save(buffer, kind="PNG")
+    return buffer.getvalue()
+
+
+def data_url(content: bytes, content_type: str) -> str:
+    return f"data:{content_type};base64,{base64.b64encode(content).decode()}"
+
+
+class _PdfTools(NamedTuple):
+    html_class: type
+    font_config: Any
+    url_fetcher: Any
+    stylesheet: Any
+
+
+@functools.cache
+def _pdf_tools() -> _PdfTools:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher
+
+    font_config = FontConfiguration()
+    return _PdfTools(
+        html_class=HTML,
+        font_config=font_config,
+        url_fetcher=URLFetcher(allowed_protocols=("data",)),
+        stylesheet=CSS(string=CSS_FILE.read_text(), font_config=font_config),
+    )
+
+
+_render_lock = threading.Lock()
+
+
+def image_data_url(template) -> str:
+    """The template's image as a data: URL ("" without one). OSError or
+    ValueError when the file cannot be read as an image."""
+    if template.image is None:
+        return ""
+    from PIL import Image as PILImage
+
+    with template.image.file.open("rb") as handle:
+        content = handle.read()
+    with PILImage.open(io.BytesIO(content)) as picture:
+        picture.verify()
+        kind = (picture.format or "").lower()
+    if kind not in {"png", "jpeg", "gif", "webp"}:
+        raise ValueError(f"unsupported image format {kind!r}")
+    return data_url(content, f"image/{kind}")
+
+
+def certificate_context(certificate) -> dict[str, Any]:
+    """What the PDF and the HTML view show."""
+    content = certificate.content
+    lead = content["parts"][0]["language"]
+    with translation.override(lead):
+        return {
+            "certificate": certificate,
+            "content": content,
+            "parts": content["parts"],
+            "lead_language": lead,
+            "serial_number": certificate.serial_number,
+            "display_code": certificate.display_code,
+            "verification_url": verification_url(certificate.display_code),
+            "verification_address": verification_address(),
+            "orientation": content.get("orientation", "landscape"),
+        }
+
+
+def render_html(certificate, *, image_url: str = "", qr_url: str = "") -> str:
+    context = certificate_context(certificate)
+    lead = context["lead_language"]
+    with translation.override(lead):
+        return render_to_string(
+            HTML_TEMPLATE, {**context, "image_url": image_url, "qr_url": qr_url}
+        )
+
+
+def render_pdf(certificate) -> bytes:
+    """The certificate's PDF/UA-1; the same certificate gives the same bytes."""
+    tools = _pdf_tools()
+    qr_url = data_url(qr_png(verification_url(certificate.display_code)), "image/png")
+    try:
+        image_url = image_data_url(certificate.template)
+    except (OSError, ValueError):
+        image_url = ""  # checked at preview time; never a broken batch
+    html = render_html(certificate, image_url=image_url, qr_url=qr_url)
+    try:
+        with _render_lock:
+            document = tools.html_class(
+                string=html, base_url=str(TEMPLATES_DIR), url_fetcher=tools.url_fetcher
+            )
+            return document.write_pdf(
+                pdf_variant="pdf/ua-1",
+                font_config=tools.font_config,
+                stylesheets=[tools.stylesheet],
+            )
+    except Exception as error:
+        raise PdfUnavailable(f"WeasyPrint could not make the certificate: {error}") from error
+
+
+def content_hash(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()

@@ -1,0 +1,600 @@
+"""Issuing, revoking and reissuing certificates, and running batches.
+
+Each transition is one function: check → `transaction.atomic()` → save →
+Wagtail log entry (`certificates.certificate.*`, `certificates.batch.*`).
+Issuing is idempotent through `source_key` (what the certificate is for: an
+event's attended registration, a winner's place): a valid certificate for
+the same key is returned instead of a second one.
+"""
+
+import datetime
+import logging
+import string
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
+
+from certificates import codes, pdf
+from certificates.enums import BatchKind, BatchStatus, CertificateKind, CertificateLanguage, Place
+from certificates.models import (
+    NAME_MAX_LENGTH,
+    Certificate,
+    CertificateBatch,
+    CertificateTemplate,
+    SerialCounter,
+)
+from core import dates
+
+logger = logging.getLogger(__name__)
+
+PLACEHOLDERS = ("event", "date", "nomination", "place", "hours")
+CODE_ATTEMPTS = 10
+
+
+class CertificateError(Exception):
+    """A certificate cannot be issued, revoked or reissued; `message` says why, translated."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass
+class Recipient:
+    """Who gets a certificate and for what; `key` makes issuing idempotent."""
+
+    name: str
+    key: str | None = None
+    email: str = ""
+    registration_id: int | None = None
+    nomination: str = ""
+    place: str = ""
+    special_prize: str = ""
+    hours: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------
+# What a certificate says
+
+
+def template_problems(template: CertificateTemplate, language: str) -> list[str]:
+    """Why the template cannot make a certificate in `language`, in words ([] if it can)."""
+    problems = []
+    for part in CertificateLanguage.parts(language):
+        label = CertificateLanguage(part).label
+        if not template.in_language("title", part).strip():
+            problems.append(_("The title in %(language)s is missing.") % {"language": label})
+        text = template.in_language("text", part)
+        if not text.strip():
+            problems.append(_("The text in %(language)s is missing.") % {"language": label})
+        else:
+            try:
+                names = {
+                    name
+                    for _lit, name, _spec, _conv in string.Formatter().parse(text)
+                    if name is not None
+                }
+            except ValueError:
+                names = {"{"}
+            unknown = sorted(names - set(PLACEHOLDERS))
+            if unknown:
+                problems.append(
+                    _(
+                        "The text in %(language)s has a placeholder we do not know: %(names)s. Use only %(known)s."
+                    )
+                    % {
+                        "language": label,
+                        "names": ", ".join("{" + name + "}" for name in unknown),
+                        "known": ", ".join("{" + name + "}" for name in PLACEHOLDERS),
+                    }
+                )
+        if (
+            template.image_id
+            and template.image_use == "logo"
+            and not template.in_language("image_alt", part).strip()
+        ):
+            problems.append(
+                _("The description of the image in %(language)s is missing.") % {"language": label}
+            )
+        for signatory in template.signatories.all():
+            if not getattr(signatory, f"position_{part}", "").strip():
+                problems.append(
+                    _("The position of %(name)s in %(language)s is missing.")
+                    % {"name": signatory.name, "language": label}
+                )
+    if template.image_id:
+        try:
+            pdf.image_data_url(template)
+        except (OSError, ValueError):
+            problems.append(_("The image cannot be read: upload it again as PNG or JPEG."))
+    return problems
+
+
+def name_problem(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        return _("The recipient's name is empty.")
+    if len(name) > NAME_MAX_LENGTH:
+        return _(
+            "The name “%(name)s” is %(length)s characters long; at most %(max)s fit on the certificate."
+        ) % {
+            "name": name,
+            "length": len(name),
+            "max": NAME_MAX_LENGTH,
+        }
+    return ""
+
+
+def place_text(place: str, special_prize: str) -> str:
+    if not place:
+        return ""
+    if place == Place.SPECIAL and special_prize:
+        return _("Special prize: %(prize)s") % {"prize": special_prize}
+    return str(Place(place).label)
+
+
+def build_content(
+    template: CertificateTemplate,
+    *,
+    language: str,
+    event_titles: dict[str, str],
+    event_date: datetime.date | None,
+    nomination: str,
+    place: str,
+    special_prize: str,
+    hours: int | None,
+    issued_at: datetime.datetime,
+) -> dict[str, Any]:
+    """Everything the certificate says, in each of its languages (kept at issue time)."""
+    parts = []
+    for part in CertificateLanguage.parts(language):
+        with translation.override(part):
+            values = {
+                "event": event_titles.get(part) or event_titles.get("default", ""),
+                "date": dates.format_date(event_date) if event_date else "",
+                "nomination": nomination,
+                "place": place_text(place, special_prize),
+                "hours": str(hours) if hours is not None else "",
+            }
+            text = template.in_language("text", part).format_map(values)
+            parts.append(
+                {
+                    "language": part,
+                    "title": template.in_language("title", part),
+                    "issuer": template.in_language("issuer", part),
+                    "paragraphs": [line.strip() for line in text.splitlines() if line.strip()],
+                    "what_for": ", ".join(
+                        v for v in (values["event"], nomination, values["place"]) if v
+                    ),
+                    "issued_on": dates.format_date(issued_at),
+                    "image_alt": template.in_language("image_alt", part),
+                    "signatories": [
+                        {"name": s.name, "position": getattr(s, f"position_{part}")}
+                        for s in template.signatories.all()
+                    ],
+                }
+            )
+    return {
+        "parts": parts,
+        "orientation": template.orientation,
+        "image_use": template.image_use if template.image_id else "",
+        "issued_at": issued_at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+
+
+def _event_titles(event) -> dict[str, str]:
+    """The event's title in each language it is published in."""
+    if event is None:
+        return {}
+    titles = {"default": event.title}
+    for page in (
+        type(event).objects.filter(translation_key=event.translation_key).select_related("locale")
+    ):
+        titles[page.locale.language_code] = page.title
+    return titles
+
+
+# ---------------------------------------------------------------------------
+# Issuing
+
+
+def _next_serial(year: int) -> int:
+    counter, _created = SerialCounter.objects.select_for_update().get_or_create(year=year)
+    SerialCounter.objects.filter(year=year).update(last=F("last") + 1)
+    counter.refresh_from_db()
+    return counter.last
+
+
+def certificate_issue(
+    *,
+    template: CertificateTemplate,
+    recipient: Recipient,
+    language: str,
+    event=None,
+    by=None,
+    batch: CertificateBatch | None = None,
+    replaces: Certificate | None = None,
+    event_titles: dict[str, str] | None = None,
+    template_checked: bool = False,
+) -> tuple[Certificate, bool]:
+    """Issue one certificate; (certificate, created). With `recipient.key`, a
+    valid certificate already issued for it is returned (created False).
+    A batch checks the template and reads the event's titles once, and
+    passes `template_checked` and `event_titles`."""
+    name = " ".join(recipient.name.split())
+    problem = name_problem(name)
+    if problem:
+        raise CertificateError(problem)
+    if not template_checked:
+        problems = template_problems(template, language)
+        if problems:
+            raise CertificateError(" ".join(problems))
+    if recipient.key:
+        existing = Certificate.objects.valid().filter(source_key=recipient.key).first()
+        if existing is not None:
+            return existing, False
+    issued_at = timezone.now()
+    year = timezone.localtime(issued_at).year
+    event_date = timezone.localtime(event.start).date() if event is not None else None
+    content = build_content(
+        template,
+        language=language,
+        event_titles=event_titles if event_titles is not None else _event_titles(event),
+        event_date=event_date,
+        nomination=recipient.nomination,
+        place=recipient.place,
+        special_prize=recipient.special_prize,
+        hours=recipient.hours,
+        issued_at=issued_at,
+    )
+    for _attempt in range(CODE_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                certificate = Certificate.objects.create(
+                    template=template,
+                    kind=template.kind,
+                    language=language,
+                    recipient_name=name,
+                    recipient_email=recipient.email,
+                    event=event,
+                    registration_id=recipient.registration_id,
+                    event_title=content["parts"][0]["what_for"],
+                    event_date=event_date,
+                    nomination=recipient.nomination,
+                    place=recipient.place,
+                    special_prize=recipient.special_prize,
+                    hours=recipient.hours,
+                    content=content,
+                    year=year,
+                    serial=_next_serial(year),
+                    code=codes.new_code(),
+                    source_key=recipient.key or "",
+                    batch=batch,
+                    replaces=replaces,
+                    issued_by=by,
+                    issued_at=issued_at,
+                )
+                log(
+                    instance=certificate,
+                    action="certificates.certificate.issue",
+                    user=by,
+                    data={
+                        "code": certificate.display_code,
+                        "name": name,
+                        "serial": certificate.serial_number,
+                    },
+                )
+            return certificate, True
+        except IntegrityError:
+            if recipient.key:
+                existing = Certificate.objects.valid().filter(source_key=recipient.key).first()
+                if existing is not None:  # the same recipient, issued by a racing run
+                    return existing, False
+            # Otherwise a code drawn twice (1 in 2^40): draw again.
+    raise CertificateError(_("No free verification code was found; please try again."))
+
+
+def certificate_revoke(
+    *, certificate: Certificate, by, reason: str, show_reason: bool = False
+) -> Certificate:
+    reason = reason.strip()
+    if not reason:
+        raise CertificateError(_("Give the reason for revoking."))
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.revoked_at is not None:
+            raise CertificateError(_("This certificate is revoked already."))
+        locked.revoked_at = timezone.now()
+        locked.revoked_by = by
+        locked.revocation_reason = reason
+        locked.show_reason = show_reason
+        locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason", "show_reason"])
+        log(
+            instance=locked,
+            action="certificates.certificate.revoke",
+            user=by,
+            data={"code": locked.display_code, "reason": reason, "shown": show_reason},
+        )
+    return locked
+
+
+def certificate_reissue(
+    *, certificate: Certificate, by, reason: str, recipient_name: str | None = None
+) -> Certificate:
+    """Revoke the certificate and issue a new one for the same thing (a
+    corrected name, a new template text); the new one has a new code."""
+    name = " ".join((recipient_name or certificate.recipient_name).split())
+    problem = name_problem(name)
+    if problem:
+        raise CertificateError(problem)
+    with transaction.atomic():
+        if certificate.revoked_at is None:
+            certificate_revoke(certificate=certificate, by=by, reason=reason, show_reason=False)
+        new, _created = certificate_issue(
+            template=certificate.template,
+            recipient=Recipient(
+                name=name,
+                key=certificate.source_key,
+                email=certificate.recipient_email,
+                registration_id=certificate.registration_id,
+                nomination=certificate.nomination,
+                place=certificate.place,
+                special_prize=certificate.special_prize,
+                hours=certificate.hours,
+            ),
+            language=certificate.language,
+            event=certificate.event,
+            by=by,
+            batch=certificate.batch,
+            replaces=certificate,
+        )
+        log(
+            instance=new,
+            action="certificates.certificate.reissue",
+            user=by,
+            data={"code": new.display_code, "replaces": certificate.display_code, "reason": reason},
+        )
+    return new
+
+
+def ensure_pdf(certificate: Certificate) -> Certificate:
+    """Render and store the certificate's PDF once (named by its content hash)."""
+    if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
+        return certificate
+    content = pdf.render_pdf(certificate)
+    name = f"{certificate.code}-{pdf.content_hash(content)[:16]}.pdf"
+    certificate.pdf.save(name, ContentFile(content), save=False)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
+    return certificate
+
+
+def pdf_bytes(certificate: Certificate) -> bytes:
+    ensure_pdf(certificate)
+    with certificate.pdf.open("rb") as handle:
+        return handle.read()
+
+
+# ---------------------------------------------------------------------------
+# Batches
+
+BATCH_KIND_TO_CERTIFICATE = {
+    BatchKind.PARTICIPATION: CertificateKind.PARTICIPATION,
+    BatchKind.DIPLOMAS: CertificateKind.DIPLOMA,
+    BatchKind.COMPLETION: CertificateKind.COMPLETION,
+}
+ATTENDED_TEXT = gettext_lazy("attended")
+
+
+def attended_recipients(event, *, kind: str, hours: int | None = None) -> list[dict]:
+    """Everyone who attended the event (any language's page), in name order."""
+    from events.enums import RegistrationStatus
+    from events.models import Registration
+
+    registrations = (
+        Registration.objects.filter(
+            event__translation_key=event.translation_key, status=RegistrationStatus.ATTENDED
+        )
+        .select_related("person")
+        .order_by("person__name_key", "pk")
+    )
+    return [
+        {
+            "key": f"{kind}:{event.translation_key}:registration:{registration.pk}",
+            "name": registration.person.full_name,
+            "email": registration.person.email,
+            "registration": registration.pk,
+            "hours": hours,
+        }
+        for registration in registrations
+    ]
+
+
+def parse_winners(text: str) -> tuple[list[dict], list[str]]:
+    """Lines “place; name; nomination” (place: GP, 1, 2, 3 or a special
+    prize's name) → winners, and the problems by line number."""
+    aliases = {
+        "gp": Place.GRAND_PRIX,
+        "grand prix": Place.GRAND_PRIX,
+        "гран-при": Place.GRAND_PRIX,
+        "гран при": Place.GRAND_PRIX,
+    }
+    winners, problems = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split(";")]
+        if len(parts) < 2 or not parts[0] or not parts[1]:
+            problems.append(
+                _("Line %(number)s: write “place; name; nomination”.") % {"number": number}
+            )
+            continue
+        place_word, name = parts[0], parts[1]
+        nomination = parts[2] if len(parts) > 2 else ""
+        key = place_word.casefold().strip(" .")
+        if key in aliases:
+            place, special = aliases[key], ""
+        elif key in {"1", "2", "3", "i", "ii", "iii"}:
+            place, special = {"i": "1", "ii": "2", "iii": "3"}.get(key, key), ""
+        else:
+            place, special = Place.SPECIAL, place_word
+        problem = name_problem(name)
+        if problem:
+            problems.append(
+                _("Line %(number)s: %(problem)s") % {"number": number, "problem": problem}
+            )
+            continue
+        winners.append(
+            {
+                "name": " ".join(name.split()),
+                "place": str(place),
+                "special_prize": special,
+                "nomination": nomination,
+            }
+        )
+    return winners, problems
+
+
+def batch_create(
+    *,
+    kind: str,
+    event,
+    template: CertificateTemplate,
+    language: str,
+    by,
+    winners: list[dict] | None = None,
+    hours: int | None = None,
+    send_email: bool = False,
+) -> CertificateBatch:
+    """A batch with its recipients fixed now; the task issues them."""
+    problems = template_problems(template, language)
+    if problems:
+        raise CertificateError(" ".join(problems))
+    if kind == BatchKind.DIPLOMAS:
+        recipients = [
+            {
+                **winner,
+                "key": f"diploma:{event.translation_key}:{winner.get('nomination', '').casefold()}:"
+                f"{winner['place']}:{winner.get('special_prize', '').casefold()}:{winner['name'].casefold()}",
+            }
+            for winner in winners or []
+        ]
+    else:
+        recipients = attended_recipients(event, kind=kind, hours=hours)
+    if not recipients:
+        raise CertificateError(_("There is nobody to issue certificates to."))
+    with transaction.atomic():
+        batch = CertificateBatch.objects.create(
+            kind=kind,
+            event=event,
+            template=template,
+            language=language,
+            hours=hours,
+            send_email=send_email,
+            recipients=recipients,
+            total=len(recipients),
+            created_by=by,
+        )
+        log(
+            instance=batch,
+            action="certificates.batch.create",
+            user=by,
+            data={"total": batch.total, "event": event.title},
+        )
+    return batch
+
+
+def batch_enqueue(batch: CertificateBatch) -> None:
+    """Run the batch in the background once the transaction commits."""
+    from certificates import tasks
+
+    batch_id = batch.pk
+    transaction.on_commit(lambda: tasks.issue_certificate_batch.enqueue(batch_id), robust=True)
+
+
+def batch_run(batch: CertificateBatch, *, progress=None) -> CertificateBatch:
+    """Issue (or find) every recipient's certificate and make its PDF.
+
+    Safe to run again, also after a worker was killed in the middle: issued
+    certificates are found by their key, so nothing is issued twice and
+    what is missing is done. Progress is saved after each recipient.
+    `progress(done, total)` is called too (the command's progress bar)."""
+    CertificateBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.RUNNING, done=0, errors=[], finished_at=None
+    )
+    template = CertificateTemplate.objects.prefetch_related("signatories").get(pk=batch.template_id)
+    problems = template_problems(template, batch.language)
+    event_titles = _event_titles(batch.event)
+    errors = []
+    total = len(batch.recipients)
+    for index, entry in enumerate(batch.recipients, start=1):
+        recipient = Recipient(
+            name=entry["name"],
+            key=entry["key"],
+            email=entry.get("email", ""),
+            registration_id=entry.get("registration"),
+            nomination=entry.get("nomination", ""),
+            place=entry.get("place", ""),
+            special_prize=entry.get("special_prize", ""),
+            hours=entry.get("hours", batch.hours),
+        )
+        try:
+            if problems:
+                raise CertificateError(" ".join(problems))
+            certificate, _created = certificate_issue(
+                template=template,
+                recipient=recipient,
+                language=batch.language,
+                event=batch.event,
+                by=batch.created_by,
+                batch=batch,
+                event_titles=event_titles,
+                template_checked=True,
+            )
+            ensure_pdf(certificate)
+            if batch.send_email and certificate.recipient_email and certificate.emailed_at is None:
+                from certificates import notifications
+
+                notifications.enqueue_certificate_email(certificate)
+        except CertificateError as error:
+            errors.append({"name": recipient.name, "error": str(error.message)})
+        except Exception as error:  # a PDF that cannot be made: named, and the batch goes on
+            logger.exception("Certificate for %s in batch %s failed", recipient.name, batch.pk)
+            errors.append({"name": recipient.name, "error": str(error)})
+        # Counted, not added up: a certificate issued just before a worker
+        # was killed counts as issued by this batch on the next run.
+        CertificateBatch.objects.filter(pk=batch.pk).update(
+            done=index, issued=Certificate.objects.filter(batch=batch).count(), errors=errors
+        )
+        if progress is not None:
+            progress(index, total)
+    with transaction.atomic():
+        CertificateBatch.objects.filter(pk=batch.pk).update(
+            status=BatchStatus.DONE, finished_at=timezone.now()
+        )
+        batch.refresh_from_db()
+        log(
+            instance=batch,
+            action="certificates.batch.finish",
+            user=None,
+            data={"total": total, "issued": batch.issued, "errors": len(errors)},
+        )
+    return batch
+
+
+def batch_mark_interrupted(batch: CertificateBatch) -> None:
+    CertificateBatch.objects.filter(pk=batch.pk, status=BatchStatus.RUNNING).update(
+        status=BatchStatus.INTERRUPTED
+    )
+
+
+def site_url() -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")

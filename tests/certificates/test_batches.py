@@ -1,0 +1,315 @@
+"""Batches: everyone who attended gets one certificate; a second run issues
+nothing; a run killed in the middle completes on the next run with no
+duplicate; the progress and the errors (with names) are saved as it goes."""
+
+import io
+import zipfile
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from certificates import services, tasks
+from certificates.enums import BatchKind, BatchStatus, CertificateKind, Place
+from certificates.models import Certificate, CertificateBatch
+from events.enums import RegistrationStatus
+from events.models import Person, Registration
+
+pytestmark = pytest.mark.django_db
+
+NAMES = [
+    "Айгерім Сапарова",
+    "Бауыржан Өмірзақов",
+    "Гүлнар Қасымова",
+    "Дәурен Ілиясов",
+    "Ерлан Нұрғалиев",
+    "Жанар Үсенова",
+]
+
+
+class Killed(BaseException):
+    """What a worker killed in the middle looks like to the code it ran."""
+
+
+@pytest.fixture
+def staff():
+    return get_user_model().objects.get(username="admin")
+
+
+@pytest.fixture
+def attended_event(make_event):
+    event = make_event(start=timezone.now() - timezone.timedelta(days=3))
+    for index, name in enumerate(NAMES):
+        person = Person.objects.create(full_name=name, email=f"person{index}@example.org")
+        Registration.objects.create(
+            event=event,
+            person=person,
+            status=RegistrationStatus.ATTENDED,
+            consent_version="test",
+            consented_at=timezone.now(),
+        )
+    no_show = Person.objects.create(full_name="Кім Келмеді")
+    Registration.objects.create(
+        event=event,
+        person=no_show,
+        status=RegistrationStatus.CONFIRMED,
+        consent_version="test",
+        consented_at=timezone.now(),
+    )
+    return event
+
+
+def run(batch):
+    return tasks.issue_certificate_batch.enqueue(batch.pk)
+
+
+def test_everyone_who_attended_gets_one_certificate_with_a_pdf(
+    attended_event, certificate_template, staff
+):
+    batch = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=certificate_template(),
+        language="kk",
+        by=staff,
+    )
+    run(batch)
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.total, batch.issued, batch.errors) == (
+        BatchStatus.DONE,
+        6,
+        6,
+        6,
+        [],
+    )
+    certificates = Certificate.objects.filter(batch=batch)
+    assert sorted(certificates.values_list("recipient_name", flat=True)) == sorted(NAMES)
+    assert all(certificate.pdf for certificate in certificates)
+    serials = sorted(certificates.values_list("serial", flat=True))
+    assert len(set(serials)) == 6
+    actions = set(
+        ModelLogEntry.objects.filter(action__startswith="certificates.").values_list(
+            "action", flat=True
+        )
+    )
+    assert actions == {
+        "certificates.batch.create",
+        "certificates.certificate.issue",
+        "certificates.batch.finish",
+    }
+
+
+def test_a_second_batch_for_the_same_event_issues_nothing(
+    attended_event, certificate_template, staff
+):
+    template = certificate_template()
+    first = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=template,
+        language="kk",
+        by=staff,
+    )
+    run(first)
+    second = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=template,
+        language="kk",
+        by=staff,
+    )
+    run(second)
+    second.refresh_from_db()
+    assert (second.done, second.issued) == (6, 0)
+    assert Certificate.objects.of_event(attended_event).count() == 6
+
+
+def test_a_run_killed_after_k_completes_on_the_next_run_without_duplicates(
+    attended_event, certificate_template, staff, monkeypatch
+):
+    batch = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=certificate_template(),
+        language="kk",
+        by=staff,
+    )
+    real_ensure_pdf = services.ensure_pdf
+    calls = {"count": 0}
+
+    def dies_at_the_fourth(certificate):
+        calls["count"] += 1
+        if calls["count"] == 4:
+            raise Killed
+        return real_ensure_pdf(certificate)
+
+    monkeypatch.setattr(services, "ensure_pdf", dies_at_the_fourth)
+    result = run(batch)  # the task backend records the task as failed
+    assert result.status == "FAILED"
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.INTERRUPTED
+    assert batch.done == 3
+    # The fourth certificate was issued (committed) but its PDF was not made.
+    assert Certificate.objects.filter(batch=batch).count() == 4
+
+    monkeypatch.setattr(services, "ensure_pdf", real_ensure_pdf)
+    run(batch)
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.total, batch.issued) == (BatchStatus.DONE, 6, 6, 6)
+    certificates = Certificate.objects.filter(batch=batch)
+    assert certificates.count() == 6
+    assert sorted(certificates.values_list("recipient_name", flat=True)) == sorted(NAMES)
+    assert all(certificate.pdf for certificate in certificates)
+
+
+def test_progress_is_reported_as_it_goes(attended_event, certificate_template, staff):
+    batch = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=certificate_template(),
+        language="kk",
+        by=staff,
+    )
+    seen = []
+
+    def progress(done, total):
+        stored = CertificateBatch.objects.get(pk=batch.pk)
+        seen.append((done, total, stored.done, stored.status))
+
+    services.batch_run(batch, progress=progress)
+    assert seen == [(n, 6, n, BatchStatus.RUNNING) for n in range(1, 7)]
+
+
+def test_diplomas_for_winners_and_errors_named(make_event, certificate_template, staff):
+    winners, problems = services.parse_winners(
+        "GP; Айгерім Сапарова; Әнші\n1; Бауыржан Өмірзақов; Әнші\nЖюри сыйлығы; Дәурен Ілиясов; Оқу\n"
+        "2; " + "Ұ" * 81 + "; Әнші\nжарамсыз жол"
+    )
+    assert problems == [
+        "Line 4: The name “"
+        + "Ұ" * 81
+        + "” is 81 characters long; at most 80 fit on the certificate.",
+        "Line 5: write “place; name; nomination”.",
+    ]
+    assert [(w["place"], w["special_prize"]) for w in winners] == [
+        (Place.GRAND_PRIX, ""),
+        (Place.FIRST, ""),
+        (Place.SPECIAL, "Жюри сыйлығы"),
+    ]
+    template = certificate_template(
+        kind=CertificateKind.DIPLOMA, text_kk="{place}, «{nomination}» номинациясы. {event}"
+    )
+    event = make_event()
+    batch = services.batch_create(
+        kind=BatchKind.DIPLOMAS,
+        event=event,
+        template=template,
+        language="kk",
+        by=staff,
+        winners=winners,
+    )
+    run(batch)
+    batch.refresh_from_db()
+    assert (batch.done, batch.issued) == (3, 3)
+    prize = Certificate.objects.get(batch=batch, place=Place.SPECIAL)
+    assert prize.content["parts"][0]["paragraphs"][0].startswith("Special prize: Жюри сыйлығы")
+
+    again = services.batch_create(
+        kind=BatchKind.DIPLOMAS,
+        event=event,
+        template=template,
+        language="kk",
+        by=staff,
+        winners=winners,
+    )
+    run(again)
+    again.refresh_from_db()
+    assert again.issued == 0
+
+
+def test_a_failing_recipient_is_named_and_the_batch_goes_on(
+    attended_event, certificate_template, staff, monkeypatch
+):
+    batch = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=certificate_template(),
+        language="kk",
+        by=staff,
+    )
+    real_ensure_pdf = services.ensure_pdf
+
+    def fails_for_one(certificate):
+        if certificate.recipient_name == "Гүлнар Қасымова":
+            raise services.CertificateError("The PDF cannot be made.")
+        return real_ensure_pdf(certificate)
+
+    monkeypatch.setattr(services, "ensure_pdf", fails_for_one)
+    run(batch)
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.DONE
+    assert batch.done == 6
+    assert batch.errors == [{"name": "Гүлнар Қасымова", "error": "The PDF cannot be made."}]
+
+
+def test_emails_go_once_with_the_pdf(
+    attended_event, certificate_template, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    batch = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=certificate_template(),
+        language="kk",
+        by=staff,
+        send_email=True,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        run(batch)
+    assert len(mailoutbox) == 6
+    message = mailoutbox[0]
+    assert message.attachments[0][2] == "application/pdf"
+    assert message.attachments[0][0].endswith(".pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        run(batch)
+    assert len(mailoutbox) == 6
+    assert Certificate.objects.filter(batch=batch, emailed_at__isnull=True).count() == 0
+
+
+def test_the_zip_holds_every_certificate_as_code_pdf(
+    attended_event, certificate_template, admin_client
+):
+    batch = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=certificate_template(),
+        language="kk",
+        by=None,
+    )
+    run(batch)
+    response = admin_client.get(f"/admin/certificates/batches/{batch.pk}/certificates.zip")
+    assert response.status_code == 200
+    bundle = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    expected = {f"{c.display_code}.pdf" for c in Certificate.objects.filter(batch=batch)}
+    assert set(bundle.namelist()) == expected
+    assert all(bundle.read(name).startswith(b"%PDF") for name in expected)
+
+
+def test_completion_certificates_carry_the_hours(attended_event, certificate_template, staff):
+    template = certificate_template(
+        kind=CertificateKind.COMPLETION, text_en="Completed {event}: {hours} hours."
+    )
+    batch = services.batch_create(
+        kind=BatchKind.COMPLETION,
+        event=attended_event,
+        template=template,
+        language="en",
+        by=staff,
+        hours=24,
+    )
+    run(batch)
+    certificates = Certificate.objects.filter(batch=batch)
+    assert certificates.count() == 6
+    assert {c.hours for c in certificates} == {24}
+    paragraph = certificates.first().content["parts"][0]["paragraphs"][0]
+    assert paragraph == f"Completed {attended_event.title}: 24 hours."

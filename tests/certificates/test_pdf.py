@@ -1,0 +1,138 @@
+"""The certificate PDF: tagged PDF/UA-1 with /Lang and a title, the name in
+Kazakh letters exactly as written, and a QR code that a reader decodes to the
+certificate's verification address."""
+
+import io
+import shutil
+import subprocess
+
+import pikepdf
+import pypdf
+import pytest
+import zxingcpp
+from PIL import Image
+
+from certificates import pdf, services
+from certificates.enums import CertificateKind, Place
+from tests.certificates.conftest import KAZAKH_NAME
+
+pytestmark = pytest.mark.django_db
+
+
+def tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} (poppler-utils) is needed for the PDF tests")
+    return path
+
+
+def first_page_image(content: bytes, tmp_path) -> Image.Image:
+    source = tmp_path / "certificate.pdf"
+    source.write_bytes(content)
+    subprocess.run(
+        [
+            tool("pdftoppm"),
+            "-r",
+            "150",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(source),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+        timeout=60,
+    )
+    return Image.open(tmp_path / "page.png")
+
+
+def test_pdf_is_tagged_with_language_title_and_the_name_in_kazakh_letters(issue, make_event):
+    event = make_event(title="Мақатаев оқулары")
+    certificate = issue(event=event)
+    content = services.pdf_bytes(certificate)
+
+    with pikepdf.open(io.BytesIO(content)) as document:
+        root = document.Root
+        assert str(root.Lang) == "kk"
+        assert "/StructTreeRoot" in root
+        assert bool(root.MarkInfo.Marked)
+        assert "pdfuaid" in str(document.open_metadata())
+        title = str(document.docinfo["/Title"])
+    assert title == f"Сертификат: {KAZAKH_NAME}"
+
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+    assert KAZAKH_NAME in text
+    assert "Мақатаев оқулары" in text
+    assert certificate.display_code in text
+
+
+def test_the_qr_code_image_has_alt_text_in_the_structure_tree(issue):
+    certificate = issue()
+    content = services.pdf_bytes(certificate)
+    with pikepdf.open(io.BytesIO(content)) as document:
+        alts = []
+
+        def walk(node):
+            if isinstance(node, pikepdf.Dictionary):
+                if "/Alt" in node:
+                    alts.append(str(node.Alt))
+                kids = node.get("/K")
+                if isinstance(kids, pikepdf.Array):
+                    for kid in kids:
+                        walk(kid)
+                elif kids is not None:
+                    walk(kids)
+
+        walk(document.Root.StructTreeRoot)
+    assert any(certificate.display_code in alt for alt in alts), alts
+
+
+def test_the_qr_code_decodes_to_the_verification_address(issue, tmp_path):
+    certificate = issue()
+    image = first_page_image(services.pdf_bytes(certificate), tmp_path)
+    results = zxingcpp.read_barcodes(image)
+    assert [result.text for result in results] == [
+        f"http://testserver/verify/{certificate.display_code}/"
+    ]
+
+
+def test_rendering_is_deterministic(issue):
+    certificate = issue()
+    assert pdf.render_pdf(certificate) == pdf.render_pdf(certificate)
+
+
+def test_bilingual_certificate_has_both_languages(issue):
+    certificate = issue(language="kk+ru")
+    content = services.pdf_bytes(certificate)
+    reader = pypdf.PdfReader(io.BytesIO(content))
+    assert len(reader.pages) == 2
+    assert "Мақатаев" not in reader.pages[0].extract_text()
+    assert "участие" in reader.pages[1].extract_text()
+    with pikepdf.open(io.BytesIO(content)) as document:
+        assert str(document.Root.Lang) == "kk"
+
+
+def test_diploma_names_the_place_and_nomination(issue, certificate_template, make_event):
+    template = certificate_template(
+        kind=CertificateKind.DIPLOMA,
+        text_en="{place} in the nomination “{nomination}” at {event}.",
+    )
+    certificate = issue(
+        template=template,
+        language="en",
+        event=make_event(title="Song Festival"),
+        place=Place.FIRST,
+        nomination="Solo singing",
+    )
+    text = pypdf.PdfReader(io.BytesIO(services.pdf_bytes(certificate))).pages[0].extract_text()
+    assert "1st place in the nomination “Solo singing” at Song Festival." in " ".join(text.split())
+
+
+def test_stored_pdf_is_named_by_its_content(issue):
+    certificate = issue()
+    services.ensure_pdf(certificate)
+    content = services.pdf_bytes(certificate)
+    assert certificate.pdf.name.endswith(f"{certificate.code}-{pdf.content_hash(content)[:16]}.pdf")
