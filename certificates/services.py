@@ -19,7 +19,6 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from certificates import codes, pdf
@@ -391,7 +390,6 @@ BATCH_KIND_TO_CERTIFICATE = {
     BatchKind.DIPLOMAS: CertificateKind.DIPLOMA,
     BatchKind.COMPLETION: CertificateKind.COMPLETION,
 }
-ATTENDED_TEXT = gettext_lazy("attended")
 
 
 def attended_recipients(event, *, kind: str, hours: int | None = None) -> list[dict]:

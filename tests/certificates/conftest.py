@@ -1,6 +1,7 @@
 """Certificate templates and certificates for the tests."""
 
 import pytest
+from django.utils import translation
 
 from certificates.enums import CertificateKind
 from certificates.models import CertificateTemplate, Signatory
@@ -8,6 +9,15 @@ from certificates.services import Recipient, certificate_issue
 from tests.events.conftest import events_index, make_event  # noqa: F401 - shared fixtures
 
 KAZAKH_NAME = "Әйгерім Ұлықбекқызы Сәрсенбаева-Өтегенова"
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Messages made outside a request are read as an English reader gets
+    them (the site's default is Kazakh); a test that wants another language
+    says so, and requests activate the language of their address."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

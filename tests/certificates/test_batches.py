@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from certificates import services, tasks
@@ -182,10 +182,11 @@ def test_progress_is_reported_as_it_goes(attended_event, certificate_template, s
 
 
 def test_diplomas_for_winners_and_errors_named(make_event, certificate_template, staff):
-    winners, problems = services.parse_winners(
-        "GP; Айгерім Сапарова; Әнші\n1; Бауыржан Өмірзақов; Әнші\nЖюри сыйлығы; Дәурен Ілиясов; Оқу\n"
-        "2; " + "Ұ" * 81 + "; Әнші\nжарамсыз жол"
-    )
+    with translation.override("en"):  # the problems are said in the staff member's language
+        winners, problems = services.parse_winners(
+            "GP; Айгерім Сапарова; Әнші\n1; Бауыржан Өмірзақов; Әнші\nЖюри сыйлығы; Дәурен Ілиясов; Оқу\n"
+            "2; " + "Ұ" * 81 + "; Әнші\nжарамсыз жол"
+        )
     assert problems == [
         "Line 4: The name “"
         + "Ұ" * 81
@@ -213,7 +214,8 @@ def test_diplomas_for_winners_and_errors_named(make_event, certificate_template,
     batch.refresh_from_db()
     assert (batch.done, batch.issued) == (3, 3)
     prize = Certificate.objects.get(batch=batch, place=Place.SPECIAL)
-    assert prize.content["parts"][0]["paragraphs"][0].startswith("Special prize: Жюри сыйлығы")
+    # A Kazakh certificate: the place is said in Kazakh.
+    assert prize.content["parts"][0]["paragraphs"][0].startswith("Арнайы жүлде: Жюри сыйлығы")
 
     again = services.batch_create(
         kind=BatchKind.DIPLOMAS,
