@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "branches",
     "events",
     "competitions",
+    "festivals",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

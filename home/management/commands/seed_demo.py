@@ -19,6 +19,7 @@ from wagtail.users.models import UserProfile
 from competitions import demo as competitions_demo
 from core.seeding import LANGUAGES, TreeBuilder, translation_key
 from events import demo as events_demo
+from festivals import demo as festivals_demo
 from home import demo_content as content
 from home.models import (
     AnnouncementIndexPage,
@@ -145,6 +146,7 @@ class Command(BaseCommand):
             self.ensure_superuser()
             events_demo.seed(builder, locales, homes)
             competitions_demo.seed(builder, locales, homes)
+            festivals_demo.seed(builder, locales, homes)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready: {builder.created} pages created.")
         )
