@@ -77,9 +77,7 @@ def test_2011_edition_shows_dedications_nominations_and_results(client, soup, co
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_the_results_linked_from_the_archive_are_public(client, soup, code):
-    nomination = CompetitionPage.objects.get(
-        slug="makatayev-poems", locale__language_code=code
-    )
+    nomination = CompetitionPage.objects.get(slug="makatayev-poems", locale__language_code=code)
     response = client.get(nomination.url + "results/")
     assert response.status_code == 200
     html = soup(response)
