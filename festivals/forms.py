@@ -42,6 +42,8 @@ class ApplicationForm(RegistrationForm):
     def __init__(self, *args, edition, nominations, **kwargs):
         super().__init__(*args, event=edition, **kwargs)
         self.edition = edition
+        # The nomination comes first on the page: so do its errors in the summary.
+        self.order_fields(self.NOMINATION_FIELDS)
         self.fields["nomination"].queryset = CompetitionPage.objects.filter(
             pk__in=[nomination.pk for nomination in nominations]
         ).order_by("path")
