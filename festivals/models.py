@@ -6,6 +6,7 @@ Tree: /<lang>/festivals/ (FestivalIndexPage) → the festival (FestivalPage) →
 its editions (FestivalEditionPage, an EventPage) → nominations
 (competitions.CompetitionPage)."""
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from competitions.enums import JudgingState
 from competitions.models import CompetitionPage
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from events.models import EventPage
@@ -128,9 +130,23 @@ class FestivalEditionPage(EventPage):
     def is_open_for_applications(self) -> bool:
         return self.registration_state.is_open and bool(self.open_nominations())
 
+    def nominations_with_results(self) -> list[tuple[CompetitionPage, bool]]:
+        """Each nomination, and whether its results are public: one query for
+        all of them, not one per nomination (results belong to the judged,
+        default-language page)."""
+        nominations = list(self.nominations())
+        published = set(
+            CompetitionPage.objects.filter(
+                translation_key__in=[n.translation_key for n in nominations],
+                locale__language_code=settings.LANGUAGE_CODE,
+                judging_state=JudgingState.PUBLISHED,
+            ).values_list("translation_key", flat=True)
+        )
+        return [(n, n.translation_key in published) for n in nominations]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["nominations"] = list(self.nominations())
+        context["nominations"] = self.nominations_with_results()
         return context
 
     # The application form replaces the kernel's registration form: one

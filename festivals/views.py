@@ -44,6 +44,10 @@ def apply(request, edition):
     language = edition.locale.language_code
     if request.method != "POST":
         form = ApplicationForm(edition=edition, nominations=nominations, language=language)
+        # From a nomination's page: that nomination is already chosen.
+        chosen = request.GET.get("nomination", "")
+        if chosen in {str(nomination.pk) for nomination in nominations}:
+            form.fields["nomination"].initial = int(chosen)
         return _response(request, edition, form=form)
 
     form = ApplicationForm(

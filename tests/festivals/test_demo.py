@@ -29,7 +29,7 @@ def test_the_demo_festival_in_three_languages():
 
 
 @pytest.mark.django_db
-def test_2011_has_four_judged_nominations_with_a_shared_place():
+def test_2011_has_four_judged_nominations_with_published_results():
     edition = FestivalEditionPage.objects.get(year=2011, locale__language_code="kk")
     nominations = list(CompetitionPage.objects.child_of(edition))
     assert len(nominations) >= 4
