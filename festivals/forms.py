@@ -58,8 +58,3 @@ class ApplicationForm(RegistrationForm):
 
     def nomination_fields(self):
         return self._bound(self.NOMINATION_FIELDS)
-
-    def clean_nomination(self):
-        # The queryset is the edition's open nominations; a hand-made request
-        # for a nomination of another edition or a closed one ends here too.
-        return self.cleaned_data["nomination"]
