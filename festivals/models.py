@@ -20,6 +20,7 @@ from competitions.enums import JudgingState
 from competitions.models import CompetitionPage
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from events.models import EventPage
+from events.registration import registration_window
 from festivals.blocks import DedicationsBlock, GalleryImageBlock, PartnerBlock, StageBlock
 
 
@@ -122,8 +123,6 @@ class FestivalEditionPage(EventPage):
         return CompetitionPage.objects.child_of(self).live().public().order_by("path")
 
     def open_nominations(self, now=None) -> list[CompetitionPage]:
-        from events.registration import registration_window
-
         return [n for n in self.nominations() if registration_window(n, now).is_open]
 
     @property
