@@ -243,7 +243,11 @@ def entry_add(
     user=None,
 ) -> Entry:
     """Place a registration of this competition in one of its categories."""
-    if registration.event_id != competition.pk:
+    # A registration made on a translation of the competition counts for it.
+    if (
+        registration.event_id != competition.pk
+        and registration.event.translation_key != competition.translation_key
+    ):
         raise JudgingError(_("That registration is for another event."))
     if category.competition_id != competition.pk:
         raise JudgingError(_("That category belongs to another competition."))

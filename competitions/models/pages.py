@@ -132,7 +132,8 @@ class CompetitionPage(EventPage):
         InlinePanel("criteria", label=_("Judging criteria")),
         InlinePanel("jury", label=_("Jury")),
     ]
-    parent_page_types = ["events.EventIndexPage"]
+    # Under a festival edition, a competition is one of its nominations.
+    parent_page_types = ["events.EventIndexPage", "festivals.FestivalEditionPage"]
     subpage_types = []
     template = "competitions/competition_page.html"
 

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "events",
     "certificates",
     "competitions",
+    "festivals",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

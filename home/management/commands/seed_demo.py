@@ -20,6 +20,7 @@ from certificates import demo as certificates_demo
 from competitions import demo as competitions_demo
 from core.seeding import LANGUAGES, TreeBuilder, translation_key
 from events import demo as events_demo
+from festivals import demo as festivals_demo
 from home import demo_content as content
 from home.models import (
     AnnouncementIndexPage,
@@ -147,6 +148,7 @@ class Command(BaseCommand):
             events_demo.seed(builder, locales, homes)
             certificates = certificates_demo.seed()
             competitions_demo.seed(builder, locales, homes)
+            festivals_demo.seed(builder, locales, homes)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {builder.created} pages created, "

@@ -1,0 +1,53 @@
+"""Applying for a nomination of a festival edition: a registration for that
+nomination (the events engine, with its audit entry) placed as an entry in
+the judged competition (the competitions app, with its audit entry)."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from competitions.models import CompetitionPage
+from competitions.services import JudgingError, entry_add
+from events.models import Person
+from events.registration import RegistrationError, registration_create
+
+
+def application_submit(
+    *,
+    edition,
+    nomination: CompetitionPage,
+    person: Person,
+    consent_version: str,
+    work_title: str = "",
+    work_author: str = "",
+    entered_by=None,
+    **fields,
+):
+    """Register `person` for `nomination` of `edition` and enter them in its
+    first category (staff may move the entry to another one). Returns
+    (registration, created)."""
+    if nomination.get_parent().pk != edition.pk:
+        raise RegistrationError(_("That nomination belongs to another edition."))
+    judged = nomination.judged
+    category = judged.categories.order_by("sort_order", "pk").first()
+    if category is None:
+        raise RegistrationError(_("This nomination is not ready for applications yet."))
+    with transaction.atomic():
+        registration, created = registration_create(
+            event=nomination,
+            person=person,
+            consent_version=consent_version,
+            entered_by=entered_by,
+            **fields,
+        )
+        try:
+            entry_add(
+                competition=judged,
+                registration=registration,
+                category=category,
+                work_title=work_title,
+                work_author=work_author,
+                user=entered_by,
+            )
+        except JudgingError as error:
+            raise RegistrationError(error.message) from error
+    return registration, created
