@@ -15,7 +15,6 @@ import tempfile
 import zipfile
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
@@ -37,6 +36,7 @@ from certificates.admin_forms import BatchForm, IssueForm, PreviewForm, ReissueF
 from certificates.enums import BatchStatus, CertificateKind
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate
 from certificates.views import pdf_response
+from core.admin_views import PermissionFirstMixin
 from events.documents import PdfUnavailable
 
 NS = "certificates_admin"
@@ -69,20 +69,11 @@ def when(moment) -> str:
     return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M") if moment else ""
 
 
-class StaffView(WagtailAdminTemplateMixin):
-    permission = "view"
+class StaffView(PermissionFirstMixin, WagtailAdminTemplateMixin):
     header_icon = "doc-full"
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can(request.user, self.permission):
-            raise PermissionDenied
-        response = self.prepare(request, **kwargs)
-        if response is not None:
-            return response
-        return super().dispatch(request, *args, **kwargs)
-
-    def prepare(self, request, **kwargs):
-        return None
+    def has_permission(self, user) -> bool:
+        return can(user, self.permission)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

@@ -17,7 +17,6 @@ import datetime
 import logging
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -38,6 +37,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Locale, ModelLogEntry
 
+from core.admin_views import PermissionFirstMixin
 from events import exports, notifications
 from events.enums import MaterialFormat
 from events.enums import RegistrationStatus as Status
@@ -160,23 +160,11 @@ def event_or_none(event_id):
     return localised(event) if event is not None else None
 
 
-class StaffPermissionMixin:
-    """Checks the model permission before anything else runs."""
+class StaffPermissionMixin(PermissionFirstMixin):
+    """Checks the registrations permission before anything else runs."""
 
-    permission = "view"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can(request.user, self.permission):
-            raise PermissionDenied
-        response = self.prepare(request, **kwargs)
-        if response is not None:
-            return response
-        return super().dispatch(request, *args, **kwargs)
-
-    def prepare(self, request, **kwargs):
-        """Find what the URL names, once the permission is checked; a response
-        returned here is sent instead of the view's."""
-        return None
+    def has_permission(self, user) -> bool:
+        return can(user, self.permission)
 
 
 class EventMixin:

@@ -1,0 +1,26 @@
+"""Building blocks for our Wagtail admin screens."""
+
+from django.core.exceptions import PermissionDenied
+
+
+class PermissionFirstMixin:
+    """Checks the user's permission before anything else runs, then lets the
+    view find what its URL names (`prepare`), before the view itself."""
+
+    permission = "view"
+
+    def has_permission(self, user) -> bool:
+        raise NotImplementedError
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.has_permission(request.user):
+            raise PermissionDenied
+        response = self.prepare(request, **kwargs)
+        if response is not None:
+            return response
+        return super().dispatch(request, *args, **kwargs)
+
+    def prepare(self, request, **kwargs):
+        """Find what the URL names, once the permission is checked; a response
+        returned here is sent instead of the view's."""
+        return None
