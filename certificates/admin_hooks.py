@@ -16,7 +16,7 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from certificates import admin_views as views
 from certificates.enums import CertificateLanguage
 from certificates.models import CertificateTemplate
+from core.admin_views import PermissionMenuItem
 
 NS = views.NS
 
@@ -66,17 +67,6 @@ template_viewset = CertificateTemplateViewSet()
 register_snippet(template_viewset)
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, action, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.action = action
-
-    def is_shown(self, request):
-        if self.action == "templates":
-            return request.user.has_perm("certificates.change_certificatetemplate")
-        return views.can(request.user, self.action)
-
-
 @hooks.register("register_admin_menu_item")
 def certificates_menu():
     items = [
@@ -86,7 +76,7 @@ def certificates_menu():
             name="certificates-list",
             icon_name="list-ul",
             order=1,
-            action="view",
+            permission="certificates.view_certificate",
         ),
         PermissionMenuItem(
             _("Issue a certificate"),
@@ -94,7 +84,7 @@ def certificates_menu():
             name="certificates-issue",
             icon_name="plus",
             order=2,
-            action="add",
+            permission="certificates.add_certificate",
         ),
         PermissionMenuItem(
             _("Batches"),
@@ -102,7 +92,7 @@ def certificates_menu():
             name="certificates-batches",
             icon_name="tasks",
             order=3,
-            action="view",
+            permission="certificates.view_certificate",
         ),
         PermissionMenuItem(
             _("Certificate templates"),
@@ -110,7 +100,7 @@ def certificates_menu():
             name="certificates-templates",
             icon_name="doc-full-inverse",
             order=4,
-            action="templates",
+            permission="certificates.change_certificatetemplate",
         ),
     ]
     return SubmenuMenuItem(

@@ -1,6 +1,7 @@
 """Building blocks for our Wagtail admin screens."""
 
 from django.core.exceptions import PermissionDenied
+from wagtail.admin.menu import MenuItem
 
 
 class PermissionFirstMixin:
@@ -24,3 +25,15 @@ class PermissionFirstMixin:
         """Find what the URL names, once the permission is checked; a response
         returned here is sent instead of the view's."""
         return None
+
+
+class PermissionMenuItem(MenuItem):
+    """A menu item shown only to users with the permission
+    ("app_label.codename")."""
+
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)

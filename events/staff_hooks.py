@@ -16,9 +16,10 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 
+from core.admin_views import PermissionMenuItem
 from events import staff_views as views
 from events.models import EventPage
 
@@ -61,15 +62,6 @@ def register_registration_urls():
     return [path("registrations/", include((urlpatterns, NS), namespace=NS))]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, action, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.action = action
-
-    def is_shown(self, request):
-        return views.can(request.user, self.action)
-
-
 @hooks.register("register_admin_menu_item")
 def registrations_menu():
     items = [
@@ -79,7 +71,7 @@ def registrations_menu():
             name="registrations-list",
             icon_name="list-ul",
             order=1,
-            action="view",
+            permission="events.view_registration",
         ),
         PermissionMenuItem(
             _("Register by phone"),
@@ -87,7 +79,7 @@ def registrations_menu():
             name="registrations-add",
             icon_name="plus",
             order=2,
-            action="add",
+            permission="events.add_registration",
         ),
         PermissionMenuItem(
             _("Check-in"),
@@ -95,7 +87,7 @@ def registrations_menu():
             name="registrations-checkin",
             icon_name="calendar-check",
             order=3,
-            action="change",
+            permission="events.change_registration",
         ),
     ]
     return SubmenuMenuItem(
