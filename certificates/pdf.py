@@ -4,7 +4,8 @@ The HTML of the certificate (`templates/certificates/pdf/certificate.html`)
 is the same text as the holder's HTML view. WeasyPrint's font configuration
 and the parsed style sheet are made once per process; the QR code is a PNG
 of one pixel per module with the fixed mask pattern and error correction of
-`events.qr` (an SVG path costs WeasyPrint several times more). The QR
+`events.qr` (an SVG path costs WeasyPrint several times more), and the
+user-agent style sheet is a small one of our own (`user-agent.css`). The QR
 image carries its alt text, which becomes the PDF's /Alt. Nothing is
 fetched: images travel as data: URLs.
 """
@@ -32,6 +33,7 @@ from events.qr import MASK_PATTERN
 TEMPLATES_DIR = Path(settings.BASE_DIR) / "templates" / "certificates" / "pdf"
 HTML_TEMPLATE = "certificates/pdf/certificate.html"
 CSS_FILE = TEMPLATES_DIR / "certificate.css"
+USER_AGENT_CSS_FILE = TEMPLATES_DIR / "user-agent.css"
 
 
 def verification_url(code: str) -> str:
@@ -82,8 +84,16 @@ def _pdf_tools() -> _PdfTools:
     from weasyprint.urls import URLFetcher
 
     font_config = FontConfiguration()
+    user_agent_sheet = CSS(string=USER_AGENT_CSS_FILE.read_text(), font_config=font_config)
+
+    class CertificateHTML(HTML):
+        """WeasyPrint's HTML with the certificate's small user-agent style sheet."""
+
+        def _ua_stylesheets(self, forms=False):
+            return [user_agent_sheet]
+
     return _PdfTools(
-        html_class=HTML,
+        html_class=CertificateHTML,
         font_config=font_config,
         url_fetcher=URLFetcher(allowed_protocols=("data",)),
         stylesheet=CSS(string=CSS_FILE.read_text(), font_config=font_config),

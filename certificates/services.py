@@ -10,16 +10,16 @@ the same key is returned instead of a second one.
 import datetime
 import logging
 import string
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+from wagtail.log_actions import get_active_log_context, log
 
 from certificates import codes, pdf
 from certificates.enums import BatchKind, BatchStatus, CertificateKind, CertificateLanguage, Place
@@ -206,11 +206,85 @@ def _event_titles(event) -> dict[str, str]:
 # Issuing
 
 
-def _next_serial(year: int) -> int:
-    counter, _created = SerialCounter.objects.select_for_update().get_or_create(year=year)
-    SerialCounter.objects.filter(year=year).update(last=F("last") + 1)
-    counter.refresh_from_db()
-    return counter.last
+def _reserve_serials(year: int, count: int) -> int:
+    """Take `count` consecutive serial numbers of `year`; returns the last.
+    One UPDATE … RETURNING holds the year's row until the transaction ends,
+    so two workers never get the same number (call inside `atomic()`)."""
+    sql = (
+        'UPDATE "certificates_serialcounter" SET "last" = "last" + %s '
+        'WHERE "year" = %s RETURNING "last"'
+    )
+    for _attempt in range(2):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [count, year])
+            row = cursor.fetchone()
+        if row is not None:
+            return row[0]
+        try:
+            with transaction.atomic():
+                SerialCounter.objects.create(year=year, last=0)
+        except IntegrityError:
+            pass  # created by another worker at the same moment
+    raise CertificateError(_("No serial number could be taken; please try again."))
+
+
+def _new_certificate(
+    *,
+    template: CertificateTemplate,
+    recipient: Recipient,
+    name: str,
+    language: str,
+    event,
+    event_titles: dict[str, str],
+    by,
+    batch: CertificateBatch | None,
+    replaces: Certificate | None,
+    issued_at: datetime.datetime,
+) -> Certificate:
+    """The certificate, not saved yet and without its serial number."""
+    event_date = timezone.localtime(event.start).date() if event is not None else None
+    content = build_content(
+        template,
+        language=language,
+        event_titles=event_titles,
+        event_date=event_date,
+        nomination=recipient.nomination,
+        place=recipient.place,
+        special_prize=recipient.special_prize,
+        hours=recipient.hours,
+        issued_at=issued_at,
+    )
+    return Certificate(
+        template=template,
+        kind=template.kind,
+        language=language,
+        recipient_name=name,
+        recipient_email=recipient.email,
+        event=event,
+        registration_id=recipient.registration_id,
+        event_title=content["parts"][0]["what_for"],
+        event_date=event_date,
+        nomination=recipient.nomination,
+        place=recipient.place,
+        special_prize=recipient.special_prize,
+        hours=recipient.hours,
+        content=content,
+        year=timezone.localtime(issued_at).year,
+        code=codes.new_code(),
+        source_key=recipient.key or "",
+        batch=batch,
+        replaces=replaces,
+        issued_by=by,
+        issued_at=issued_at,
+    )
+
+
+def _issue_log_data(certificate: Certificate) -> dict[str, str]:
+    return {
+        "code": certificate.display_code,
+        "name": certificate.recipient_name,
+        "serial": certificate.serial_number,
+    }
 
 
 def certificate_issue(
@@ -227,8 +301,8 @@ def certificate_issue(
 ) -> tuple[Certificate, bool]:
     """Issue one certificate; (certificate, created). With `recipient.key`, a
     valid certificate already issued for it is returned (created False).
-    A batch checks the template and reads the event's titles once, and
-    passes `template_checked` and `event_titles`."""
+    A caller that checked the template already passes `template_checked`;
+    `event_titles` saves reading the event's titles again."""
     name = " ".join(recipient.name.split())
     problem = name_problem(name)
     if problem:
@@ -241,56 +315,29 @@ def certificate_issue(
         existing = Certificate.objects.valid().filter(source_key=recipient.key).first()
         if existing is not None:
             return existing, False
-    issued_at = timezone.now()
-    year = timezone.localtime(issued_at).year
-    event_date = timezone.localtime(event.start).date() if event is not None else None
-    content = build_content(
-        template,
+    certificate = _new_certificate(
+        template=template,
+        recipient=recipient,
+        name=name,
         language=language,
+        event=event,
         event_titles=event_titles if event_titles is not None else _event_titles(event),
-        event_date=event_date,
-        nomination=recipient.nomination,
-        place=recipient.place,
-        special_prize=recipient.special_prize,
-        hours=recipient.hours,
-        issued_at=issued_at,
+        by=by,
+        batch=batch,
+        replaces=replaces,
+        issued_at=timezone.now(),
     )
     for _attempt in range(CODE_ATTEMPTS):
         try:
             with transaction.atomic():
-                certificate = Certificate.objects.create(
-                    template=template,
-                    kind=template.kind,
-                    language=language,
-                    recipient_name=name,
-                    recipient_email=recipient.email,
-                    event=event,
-                    registration_id=recipient.registration_id,
-                    event_title=content["parts"][0]["what_for"],
-                    event_date=event_date,
-                    nomination=recipient.nomination,
-                    place=recipient.place,
-                    special_prize=recipient.special_prize,
-                    hours=recipient.hours,
-                    content=content,
-                    year=year,
-                    serial=_next_serial(year),
-                    code=codes.new_code(),
-                    source_key=recipient.key or "",
-                    batch=batch,
-                    replaces=replaces,
-                    issued_by=by,
-                    issued_at=issued_at,
-                )
+                certificate.pk = None
+                certificate.serial = _reserve_serials(certificate.year, 1)
+                certificate.save(force_insert=True)
                 log(
                     instance=certificate,
                     action="certificates.certificate.issue",
                     user=by,
-                    data={
-                        "code": certificate.display_code,
-                        "name": name,
-                        "serial": certificate.serial_number,
-                    },
+                    data=_issue_log_data(certificate),
                 )
             return certificate, True
         except IntegrityError:
@@ -298,8 +345,116 @@ def certificate_issue(
                 existing = Certificate.objects.valid().filter(source_key=recipient.key).first()
                 if existing is not None:  # the same recipient, issued by a racing run
                     return existing, False
-            # Otherwise a code drawn twice (1 in 2^40): draw again.
+            certificate.code = codes.new_code()  # a code drawn twice (1 in 2^40): draw again
     raise CertificateError(_("No free verification code was found; please try again."))
+
+
+def _issue_many(
+    *,
+    template: CertificateTemplate,
+    recipients: list[Recipient],
+    language: str,
+    event,
+    event_titles: dict[str, str],
+    batch: CertificateBatch,
+    by,
+) -> tuple[list[tuple[Recipient, Certificate]], list[dict[str, str]]]:
+    """Issue a batch's chunk of recipients in one transaction: the certificates
+    already issued are found by their keys in one query, the rest get
+    consecutive serial numbers from one UPDATE and are inserted with their
+    audit entries in two more. Returns (recipient, certificate) pairs in the
+    recipients' order and the errors with names. If the chunk collides with
+    something (a racing run, a code drawn twice), each recipient is issued
+    on its own instead."""
+    errors = []
+    keys = [recipient.key for recipient in recipients if recipient.key]
+    existing = {
+        certificate.source_key: certificate
+        for certificate in Certificate.objects.valid().filter(source_key__in=keys)
+    }
+    issued_at = timezone.now()
+    pairs: list[tuple[Recipient, Certificate]] = []
+    new: list[Certificate] = []
+    for recipient in recipients:
+        if recipient.key in existing:
+            pairs.append((recipient, existing[recipient.key]))
+            continue
+        name = " ".join(recipient.name.split())
+        problem = name_problem(name)
+        if problem:
+            errors.append({"name": recipient.name, "error": str(problem)})
+            continue
+        certificate = _new_certificate(
+            template=template,
+            recipient=recipient,
+            name=name,
+            language=language,
+            event=event,
+            event_titles=event_titles,
+            by=by,
+            batch=batch,
+            replaces=None,
+            issued_at=issued_at,
+        )
+        new.append(certificate)
+        pairs.append((recipient, certificate))
+    if not new:
+        return pairs, errors
+    try:
+        with transaction.atomic():
+            last = _reserve_serials(new[0].year, len(new))
+            for offset, certificate in enumerate(new):
+                certificate.serial = last - len(new) + 1 + offset
+            Certificate.objects.bulk_create(new)
+            _log_issued(new, by)
+        return pairs, errors
+    except IntegrityError:
+        pass
+    pairs = []
+    for recipient in recipients:
+        try:
+            certificate, _created = certificate_issue(
+                template=template,
+                recipient=recipient,
+                language=language,
+                event=event,
+                by=by,
+                batch=batch,
+                event_titles=event_titles,
+                template_checked=True,
+            )
+        except CertificateError as error:
+            if not any(e["name"] == recipient.name for e in errors):
+                errors.append({"name": recipient.name, "error": str(error.message)})
+            continue
+        pairs.append((recipient, certificate))
+    return pairs, errors
+
+
+def _log_issued(certificates: list[Certificate], by) -> None:
+    """The audit entries `log()` would write, one INSERT for them all."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.log_actions import registry
+
+    entry_model = registry.get_log_model_for_model(Certificate)
+    if entry_model is None:
+        return
+    context = get_active_log_context()
+    content_type = ContentType.objects.get_for_model(Certificate, for_concrete_model=False)
+    now = timezone.now()
+    entry_model.objects.bulk_create(
+        entry_model(
+            content_type=content_type,
+            object_id=str(certificate.pk),
+            label=str(certificate),
+            action="certificates.certificate.issue",
+            timestamp=now,
+            data=_issue_log_data(certificate),
+            user=by or context.user,
+            uuid=context.uuid,
+        )
+        for certificate in certificates
+    )
 
 
 def certificate_revoke(
@@ -365,14 +520,29 @@ def certificate_reissue(
     return new
 
 
-def ensure_pdf(certificate: Certificate) -> Certificate:
-    """Render and store the certificate's PDF once (named by its content hash)."""
+def make_pdf_file(certificate: Certificate) -> bool:
+    """Render the certificate's PDF and store it as a file named by its
+    content hash (kept if it is there already, from a run that was killed
+    before it could note the name). Sets `certificate.pdf` without saving
+    the row; False if it had its file already."""
     if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
-        return certificate
+        return False
     content = pdf.render_pdf(certificate)
-    name = f"{certificate.code}-{pdf.content_hash(content)[:16]}.pdf"
-    certificate.pdf.save(name, ContentFile(content), save=False)
-    Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
+    field = certificate.pdf.field
+    name = field.generate_filename(
+        certificate, f"{certificate.code}-{pdf.content_hash(content)[:16]}.pdf"
+    )
+    if field.storage.exists(name):
+        certificate.pdf.name = name
+    else:
+        certificate.pdf.save(name.rsplit("/", 1)[-1], ContentFile(content), save=False)
+    return True
+
+
+def ensure_pdf(certificate: Certificate) -> Certificate:
+    """Render and store the certificate's PDF once."""
+    if make_pdf_file(certificate):
+        Certificate.objects.filter(pk=certificate.pk).update(pdf=certificate.pdf.name)
     return certificate
 
 
@@ -518,62 +688,93 @@ def batch_enqueue(batch: CertificateBatch) -> None:
     transaction.on_commit(lambda: tasks.issue_certificate_batch.enqueue(batch_id), robust=True)
 
 
+BATCH_CHUNK = 20  # recipients issued in one transaction
+PROGRESS_EVERY_SECONDS = 0.5  # how often the admin's progress is saved
+
+
 def batch_run(batch: CertificateBatch, *, progress=None) -> CertificateBatch:
     """Issue (or find) every recipient's certificate and make its PDF.
 
     Safe to run again, also after a worker was killed in the middle: issued
-    certificates are found by their key, so nothing is issued twice and
-    what is missing is done. Progress is saved after each recipient.
-    `progress(done, total)` is called too (the command's progress bar)."""
+    certificates are found by their keys, so nothing is issued twice, and
+    what is missing is done. Recipients are issued `BATCH_CHUNK` at a time
+    (one transaction), then each PDF is made; the progress (done, issued,
+    errors and the PDFs' file names) is saved at the end of each chunk and
+    at least every `PROGRESS_EVERY_SECONDS`. `progress(done, total)` is
+    called after each recipient (the command's progress bar)."""
     CertificateBatch.objects.filter(pk=batch.pk).update(
         status=BatchStatus.RUNNING, done=0, errors=[], finished_at=None
     )
     template = CertificateTemplate.objects.prefetch_related("signatories").get(pk=batch.template_id)
     problems = template_problems(template, batch.language)
     event_titles = _event_titles(batch.event)
-    errors = []
+    errors: list[dict[str, str]] = []
     total = len(batch.recipients)
-    for index, entry in enumerate(batch.recipients, start=1):
-        recipient = Recipient(
-            name=entry["name"],
-            key=entry["key"],
-            email=entry.get("email", ""),
-            registration_id=entry.get("registration"),
-            nomination=entry.get("nomination", ""),
-            place=entry.get("place", ""),
-            special_prize=entry.get("special_prize", ""),
-            hours=entry.get("hours", batch.hours),
-        )
-        try:
-            if problems:
-                raise CertificateError(" ".join(problems))
-            certificate, _created = certificate_issue(
-                template=template,
-                recipient=recipient,
-                language=batch.language,
-                event=batch.event,
-                by=batch.created_by,
-                batch=batch,
-                event_titles=event_titles,
-                template_checked=True,
-            )
-            ensure_pdf(certificate)
-            if batch.send_email and certificate.recipient_email and certificate.emailed_at is None:
-                from certificates import notifications
+    done = 0
+    rendered: list[Certificate] = []
+    saved_at = time.monotonic()
 
-                notifications.enqueue_certificate_email(certificate)
-        except CertificateError as error:
-            errors.append({"name": recipient.name, "error": str(error.message)})
-        except Exception as error:  # a PDF that cannot be made: named, and the batch goes on
-            logger.exception("Certificate for %s in batch %s failed", recipient.name, batch.pk)
-            errors.append({"name": recipient.name, "error": str(error)})
+    def save_progress() -> None:
+        nonlocal saved_at
+        if rendered:
+            Certificate.objects.bulk_update(rendered, ["pdf"])
+            rendered.clear()
         # Counted, not added up: a certificate issued just before a worker
         # was killed counts as issued by this batch on the next run.
         CertificateBatch.objects.filter(pk=batch.pk).update(
-            done=index, issued=Certificate.objects.filter(batch=batch).count(), errors=errors
+            done=done, issued=Certificate.objects.filter(batch=batch).count(), errors=errors
         )
-        if progress is not None:
-            progress(index, total)
+        saved_at = time.monotonic()
+
+    for start in range(0, total, BATCH_CHUNK):
+        recipients = [
+            _batch_recipient(entry, batch)
+            for entry in batch.recipients[start : start + BATCH_CHUNK]
+        ]
+        if problems:
+            pairs = []
+            errors.extend({"name": r.name, "error": " ".join(problems)} for r in recipients)
+        else:
+            pairs, chunk_errors = _issue_many(
+                template=template,
+                recipients=recipients,
+                language=batch.language,
+                event=batch.event,
+                event_titles=event_titles,
+                batch=batch,
+                by=batch.created_by,
+            )
+            errors.extend(chunk_errors)
+        issued_to = {id(recipient): certificate for recipient, certificate in pairs}
+        for recipient in recipients:
+            done += 1
+            certificate = issued_to.get(id(recipient))
+            if certificate is not None:
+                try:
+                    if make_pdf_file(certificate):
+                        rendered.append(certificate)
+                    if (
+                        batch.send_email
+                        and certificate.recipient_email
+                        and certificate.emailed_at is None
+                    ):
+                        from certificates import notifications
+
+                        notifications.enqueue_certificate_email(certificate)
+                except CertificateError as error:
+                    errors.append({"name": recipient.name, "error": str(error.message)})
+                except (
+                    Exception
+                ) as error:  # a PDF that cannot be made: named, and the batch goes on
+                    logger.exception(
+                        "Certificate for %s in batch %s failed", recipient.name, batch.pk
+                    )
+                    errors.append({"name": recipient.name, "error": str(error)})
+            if time.monotonic() - saved_at >= PROGRESS_EVERY_SECONDS:
+                save_progress()
+            if progress is not None:
+                progress(done, total)
+        save_progress()
     with transaction.atomic():
         CertificateBatch.objects.filter(pk=batch.pk).update(
             status=BatchStatus.DONE, finished_at=timezone.now()
@@ -586,6 +787,19 @@ def batch_run(batch: CertificateBatch, *, progress=None) -> CertificateBatch:
             data={"total": total, "issued": batch.issued, "errors": len(errors)},
         )
     return batch
+
+
+def _batch_recipient(entry: dict, batch: CertificateBatch) -> Recipient:
+    return Recipient(
+        name=entry["name"],
+        key=entry["key"],
+        email=entry.get("email", ""),
+        registration_id=entry.get("registration"),
+        nomination=entry.get("nomination", ""),
+        place=entry.get("place", ""),
+        special_prize=entry.get("special_prize", ""),
+        hours=entry.get("hours", batch.hours),
+    )
 
 
 def batch_mark_interrupted(batch: CertificateBatch) -> None:

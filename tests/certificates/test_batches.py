@@ -128,6 +128,7 @@ def test_a_second_batch_for_the_same_event_issues_nothing(
 def test_a_run_killed_after_k_completes_on_the_next_run_without_duplicates(
     attended_event, certificate_template, staff, monkeypatch
 ):
+    monkeypatch.setattr(services, "PROGRESS_EVERY_SECONDS", 0)
     batch = services.batch_create(
         kind=BatchKind.PARTICIPATION,
         event=attended_event,
@@ -135,25 +136,26 @@ def test_a_run_killed_after_k_completes_on_the_next_run_without_duplicates(
         language="kk",
         by=staff,
     )
-    real_ensure_pdf = services.ensure_pdf
+    real_make_pdf_file = services.make_pdf_file
     calls = {"count": 0}
 
     def dies_at_the_fourth(certificate):
         calls["count"] += 1
         if calls["count"] == 4:
             raise Killed
-        return real_ensure_pdf(certificate)
+        return real_make_pdf_file(certificate)
 
-    monkeypatch.setattr(services, "ensure_pdf", dies_at_the_fourth)
+    monkeypatch.setattr(services, "make_pdf_file", dies_at_the_fourth)
     result = run(batch)  # the task backend records the task as failed
     assert result.status == "FAILED"
     batch.refresh_from_db()
     assert batch.status == BatchStatus.INTERRUPTED
     assert batch.done == 3
-    # The fourth certificate was issued (committed) but its PDF was not made.
-    assert Certificate.objects.filter(batch=batch).count() == 4
+    # The chunk was issued (committed) before its PDFs were made: three have one.
+    assert Certificate.objects.filter(batch=batch).count() == 6
+    assert Certificate.objects.filter(batch=batch).exclude(pdf="").count() == 3
 
-    monkeypatch.setattr(services, "ensure_pdf", real_ensure_pdf)
+    monkeypatch.setattr(services, "make_pdf_file", real_make_pdf_file)
     run(batch)
     batch.refresh_from_db()
     assert (batch.status, batch.done, batch.total, batch.issued) == (BatchStatus.DONE, 6, 6, 6)
@@ -161,9 +163,57 @@ def test_a_run_killed_after_k_completes_on_the_next_run_without_duplicates(
     assert certificates.count() == 6
     assert sorted(certificates.values_list("recipient_name", flat=True)) == sorted(NAMES)
     assert all(certificate.pdf for certificate in certificates)
+    assert len(set(certificates.values_list("serial", flat=True))) == 6
 
 
-def test_progress_is_reported_as_it_goes(attended_event, certificate_template, staff):
+def test_a_run_killed_inside_a_chunk_issues_the_rest_on_the_next_run(
+    attended_event, certificate_template, staff, monkeypatch
+):
+    """Chunks of two: a worker killed while issuing the second chunk leaves
+    the first chunk issued and nothing of the second (one transaction)."""
+    monkeypatch.setattr(services, "BATCH_CHUNK", 2)
+    batch = services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=attended_event,
+        template=certificate_template(),
+        language="kk",
+        by=staff,
+    )
+    real_log_issued = services._log_issued
+    calls = {"count": 0}
+
+    def dies_in_the_second_chunk(certificates, by):
+        calls["count"] += 1
+        real_log_issued(certificates, by)
+        if calls["count"] == 2:
+            raise Killed
+
+    monkeypatch.setattr(services, "_log_issued", dies_in_the_second_chunk)
+    assert run(batch).status == "FAILED"
+    assert Certificate.objects.filter(batch=batch).count() == 2
+    assert issue_entries(batch) == 2
+
+    monkeypatch.setattr(services, "_log_issued", real_log_issued)
+    run(batch)
+    batch.refresh_from_db()
+    assert (batch.status, batch.done, batch.issued) == (BatchStatus.DONE, 6, 6)
+    serials = sorted(Certificate.objects.filter(batch=batch).values_list("serial", flat=True))
+    assert serials == list(range(serials[0], serials[0] + 6))  # no gap left by the rollback
+    assert issue_entries(batch) == 6
+
+
+def issue_entries(batch):
+    """The audit entries of the batch's certificates being issued."""
+    ids = [str(pk) for pk in Certificate.objects.filter(batch=batch).values_list("pk", flat=True)]
+    return ModelLogEntry.objects.filter(
+        action="certificates.certificate.issue", object_id__in=ids
+    ).count()
+
+
+def test_progress_is_reported_as_it_goes(
+    attended_event, certificate_template, staff, monkeypatch
+):
+    monkeypatch.setattr(services, "PROGRESS_EVERY_SECONDS", 0)
     batch = services.batch_create(
         kind=BatchKind.PARTICIPATION,
         event=attended_event,
@@ -240,14 +290,14 @@ def test_a_failing_recipient_is_named_and_the_batch_goes_on(
         language="kk",
         by=staff,
     )
-    real_ensure_pdf = services.ensure_pdf
+    real_make_pdf_file = services.make_pdf_file
 
     def fails_for_one(certificate):
         if certificate.recipient_name == "Гүлнар Қасымова":
             raise services.CertificateError("The PDF cannot be made.")
-        return real_ensure_pdf(certificate)
+        return real_make_pdf_file(certificate)
 
-    monkeypatch.setattr(services, "ensure_pdf", fails_for_one)
+    monkeypatch.setattr(services, "make_pdf_file", fails_for_one)
     run(batch)
     batch.refresh_from_db()
     assert batch.status == BatchStatus.DONE
