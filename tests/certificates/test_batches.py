@@ -210,9 +210,7 @@ def issue_entries(batch):
     ).count()
 
 
-def test_progress_is_reported_as_it_goes(
-    attended_event, certificate_template, staff, monkeypatch
-):
+def test_progress_is_reported_as_it_goes(attended_event, certificate_template, staff, monkeypatch):
     monkeypatch.setattr(services, "PROGRESS_EVERY_SECONDS", 0)
     batch = services.batch_create(
         kind=BatchKind.PARTICIPATION,
