@@ -117,16 +117,24 @@ def _pdf_tools() -> _PdfTools:
 _render_lock = threading.Lock()
 
 
-def image_data_url(template) -> str:
+def image_data_url(template, *, fresh: bool = False) -> str:
     """The template's image as a data: URL ("" without one). OSError or
-    ValueError when the file cannot be read as an image."""
+    ValueError when the file cannot be read as an image. `fresh` reads the
+    file again (a check of the template) instead of the copy in memory."""
     if template.image is None:
         return ""
-    from PIL import Image as PILImage
+    image = template.image
+    reader = _image_data_url.__wrapped__ if fresh else _image_data_url
+    return reader(image.file.storage, image.file.name, image.file_hash)
 
-    with template.image.file.open("rb") as handle:
+
+@functools.lru_cache(maxsize=16)
+def _image_data_url(storage, file_name: str, file_hash: str) -> str:
+    """Read, checked and encoded once per file (a batch uses one template);
+    a new upload has a new file name and hash. Failures are not cached."""
+    with storage.open(file_name, "rb") as handle:
         content = handle.read()
-    with PILImage.open(io.BytesIO(content)) as picture:
+    with Image.open(io.BytesIO(content)) as picture:
         picture.verify()
         kind = (picture.format or "").lower()
     if kind not in {"png", "jpeg", "gif", "webp"}:

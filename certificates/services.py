@@ -112,7 +112,7 @@ def template_problems(template: CertificateTemplate, language: str) -> list[str]
                 )
     if template.image_id:
         try:
-            pdf.image_data_url(template)
+            pdf.image_data_url(template, fresh=True)
         except (OSError, ValueError):
             problems.append(_("The image cannot be read: upload it again as PNG or JPEG."))
     return problems
