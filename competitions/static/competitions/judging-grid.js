@@ -92,6 +92,8 @@
         method: "POST",
         body: data,
         credentials: "same-origin",
+        // Finished even when the judge leaves the row for a link off the page.
+        keepalive: true,
         headers: { Accept: "application/json" },
       })
         .then(function (response) {
