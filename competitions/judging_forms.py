@@ -234,6 +234,11 @@ class MeasuredResultRowForm(MeasuredResultForm):
 GRID_ROWS = "rows"
 
 
+def was_name(form, name) -> str:
+    """The hidden input that carries what the page showed in input `name`."""
+    return f"{form.add_prefix(name)}-was"
+
+
 def _canonical(text) -> str:
     """A number written one way (8.50 → 8.5), so that what the page showed and
     what is stored compare as text; anything else is ""."""
@@ -259,8 +264,7 @@ class GridRow:
     """One entry: its form (inputs prefixed "entry-<pk>-") and what the page
     showed in each input."""
 
-    def __init__(self, grid, entry, form, was: dict[str, str], shown: dict[str, str], bound):
-        self.grid = grid
+    def __init__(self, entry, form, was: dict[str, str], shown: dict[str, str], bound: bool):
         self.entry = entry
         self.form = form
         self.was = was
@@ -273,7 +277,7 @@ class GridRow:
         return [
             GridCell(
                 field=self.form[name],
-                was_name=f"{self.form.add_prefix(name)}-was",
+                was_name=was_name(self.form, name),
                 was=self.was.get(name, ""),
                 shown=self.shown.get(name, ""),
             )
@@ -319,12 +323,12 @@ class JudgingGrid:
             form = self.row_form(entry, data if bound else None, now)
             if bound:
                 was = {
-                    name: self.canonical(name, data.get(f"{form.add_prefix(name)}-was", ""))
+                    name: self.canonical(name, data.get(was_name(form, name), ""))
                     for name in form.fields
                 }
             else:
                 was = dict(now)
-            self.rows.append(GridRow(self, entry, form, was, self.shown(now), bound))
+            self.rows.append(GridRow(entry, form, was, self.shown(now), bound))
 
     # What subclasses say.
 

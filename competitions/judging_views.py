@@ -369,8 +369,6 @@ class GridJudgingView(JuryMixin, TemplateView):
         context.update(
             {
                 "competition": competition,
-                "seat": self.seat,
-                "grid": grid,
                 "columns": self.columns(grid),
                 "tables": tables,
                 "is_open": self.is_open,
