@@ -5,6 +5,10 @@
                                         chair also sees the live standings
     "<competition_id>/entry/<id>/"      one entry's scores (or measured result):
                                         a plain form POST, then the next entry
+    "<competition_id>/grid/",           every entry at once, one table per
+    "<competition_id>/grid/<category>/" category (or one category): one Save
+                                        saves every row; a script saves each
+                                        row as the judge leaves it
     "<competition_id>/close/", "reopen/", "publish/"   the chair's actions
 
 Only the competition's jury may open its screens (others are refused with
@@ -14,24 +18,34 @@ Everything works without JavaScript.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from competitions.enums import JudgingState
+from competitions.enums import JudgingState, ResultType
 from competitions.judging_forms import (
     ConfirmForm,
     MeasuredResultForm,
+    MeasuredResultGrid,
     PublishForm,
     ScoreForm,
+    ScoreGrid,
     criterion_field_name,
 )
-from competitions.models import CompetitionPage, Entry, JuryMember, MeasuredResult, Score
+from competitions.models import (
+    Category,
+    CompetitionPage,
+    Entry,
+    JuryMember,
+    MeasuredResult,
+    Score,
+)
 from competitions.services import (
     JudgingError,
     judging_close,
@@ -243,6 +257,7 @@ class EntryJudgingView(JuryMixin, FormView):
                 and url("entry", self.competition.pk, previous_entry.pk),
                 "next_url": next_entry and url("entry", self.competition.pk, next_entry.pk),
                 "overview_url": url("competition", self.competition.pk),
+                "grid_url": url("grid", self.competition.pk) + f"#entry-{self.entry.pk}",
                 "field_names": [criterion_field_name(c) for c in self.criteria],
             }
         )
@@ -276,6 +291,168 @@ class EntryJudgingView(JuryMixin, FormView):
         if self.position + 1 < len(self.entries):
             return redirect(url("entry", self.competition.pk, self.entries[self.position + 1].pk))
         return redirect(url("competition", self.competition.pk))
+
+
+class GridJudgingView(JuryMixin, TemplateView):
+    """Every entry of the competition (or of one category) in a table per
+    category: entries as rows, criteria (or outcome and result) as columns.
+    One Save saves every row; inputs that cannot be saved keep what was typed
+    and are listed in the error summary, the others are saved all the same.
+    A request that asks for JSON (the script that saves a row as the judge
+    leaves it) gets each input's errors and what it now holds instead."""
+
+    template_name = "competitions/admin/grid.html"
+
+    @cached_property
+    def category(self) -> Category | None:
+        if "category_id" not in self.kwargs:
+            return None
+        return get_object_or_404(
+            Category, pk=self.kwargs["category_id"], competition=self.competition
+        )
+
+    def get_page_title(self):
+        if self.competition.is_measured:
+            title = _("Results in a grid")
+        else:
+            title = _("Your scores in a grid")
+        if self.category is None:
+            return title
+        return _("%(title)s: %(category)s") % {"title": title, "category": self.category.name}
+
+    @property
+    def is_open(self) -> bool:
+        return self.competition.judging_state == JudgingState.OPEN
+
+    def get_grid(self, data=None):
+        grid_class = MeasuredResultGrid if self.competition.is_measured else ScoreGrid
+        entries = [
+            e for e in self.entries if self.category is None or e.category_id == self.category.pk
+        ]
+        return grid_class(
+            competition=self.competition, entries=entries, judge=self.request.user, data=data
+        )
+
+    def columns(self, grid) -> list[dict]:
+        if not self.competition.is_measured:
+            return [
+                {
+                    "name": c.name,
+                    "detail": _("out of %(maximum)s") % {"maximum": f"{c.maximum.normalize():f}"},
+                }
+                for c in grid.criteria
+            ]
+        if self.competition.result_type == ResultType.TIME:
+            result = {"name": _("Time"), "detail": _("like 1:02.35 or 59.90")}
+        else:
+            result = {
+                "name": _("Result"),
+                "detail": _("in %(unit)s") % {"unit": self.competition.unit},
+            }
+        return [{"name": _("Outcome"), "detail": ""}, result]
+
+    def get_context_data(self, grid=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        competition = self.competition
+        grid = grid or self.get_grid()
+        categories = list(competition.categories.all())
+        tables = []
+        for category in categories:
+            rows = [row for row in grid.rows if row.entry.category_id == category.pk]
+            if rows:
+                tables.append({"category": category, "rows": rows})
+        errors = grid.errors
+        if competition.is_measured:
+            note = _("Every other result you entered is saved.")
+        else:
+            note = _("Every other score you typed is saved.")
+        context.update(
+            {
+                "competition": competition,
+                "columns": self.columns(grid),
+                "tables": tables,
+                "is_open": self.is_open,
+                "editable": self.is_open or grid.is_bound,
+                "errors": errors,
+                "non_field_errors": grid.non_field_errors,
+                "problem_count": len(errors) or len(grid.non_field_errors),
+                "summary_note": note if self.is_open else _("Nothing is saved."),
+                "categories": [
+                    {
+                        "name": c.name,
+                        "url": url("grid_category", competition.pk, c.pk),
+                        "current": self.category is not None and c.pk == self.category.pk,
+                    }
+                    for c in categories
+                ]
+                if len(categories) > 1
+                else [],
+                "all_url": url("grid", competition.pk),
+                "one_entry_url": grid.rows and url("entry", competition.pk, grid.rows[0].entry.pk),
+                "overview_url": url("competition", competition.pk),
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        grid = self.get_grid(request.POST)
+        saved = grid.save()
+        if request.headers.get("Accept") == "application/json":
+            return JsonResponse(self.report(grid))
+        if grid.errors or grid.non_field_errors:
+            return self.render_to_response(self.get_context_data(grid=grid))
+        if not saved:
+            messages.info(request, _("Nothing was changed."))
+        elif self.competition.is_measured:
+            messages.success(
+                request,
+                ngettext(
+                    "Results are saved for %(count)s entry.",
+                    "Results are saved for %(count)s entries.",
+                    len(saved),
+                )
+                % {"count": len(saved)},
+            )
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "Your scores are saved for %(count)s entry.",
+                    "Your scores are saved for %(count)s entries.",
+                    len(saved),
+                )
+                % {"count": len(saved)},
+            )
+        return redirect(request.path)
+
+    def report(self, grid) -> dict:
+        """What the script needs after saving a row: each input's errors and
+        the value the page now shows for it, and a sentence to announce."""
+        fields = {}
+        said = [str(error) for error in grid.non_field_errors]
+        for row in grid.rows:
+            if not row.bound:
+                continue
+            for cell in row.cells:
+                fields[cell.field.auto_id] = {
+                    "errors": [str(e) for e in cell.field.errors],
+                    "was_name": cell.was_name,
+                    "was": cell.was,
+                }
+            problems = len(row.errors)
+            name = row.entry.participant_name
+            if problems:
+                said.append(
+                    ngettext(
+                        "Not saved: %(name)s, %(count)s problem.",
+                        "Not saved: %(name)s, %(count)s problems.",
+                        problems,
+                    )
+                    % {"name": name, "count": problems}
+                )
+            else:
+                said.append(_("Saved: %(name)s.") % {"name": name})
+        return {"message": " ".join(said), "fields": fields}
 
 
 class ChairActionView(JuryMixin, FormView):

@@ -21,6 +21,12 @@ urlpatterns = [
         views.EntryJudgingView.as_view(),
         name="entry",
     ),
+    path("<int:competition_id>/grid/", views.GridJudgingView.as_view(), name="grid"),
+    path(
+        "<int:competition_id>/grid/<int:category_id>/",
+        views.GridJudgingView.as_view(),
+        name="grid_category",
+    ),
     path("<int:competition_id>/close/", views.CloseView.as_view(), name="close"),
     path("<int:competition_id>/reopen/", views.ReopenView.as_view(), name="reopen"),
     path("<int:competition_id>/publish/", views.PublishView.as_view(), name="publish"),
