@@ -166,6 +166,10 @@ class CompetitionJudgingView(JuryMixin, TemplateView):
                 "is_open": competition.judging_state == JudgingState.OPEN,
                 "is_closed": competition.judging_state == JudgingState.CLOSED,
                 "is_published": competition.judging_state == JudgingState.PUBLISHED,
+                "diplomas_url": reverse("diplomas:issue", args=[competition.pk])
+                if competition.judging_state == JudgingState.PUBLISHED
+                and self.request.user.has_perm("certificates.add_certificate")
+                else "",
             }
         )
         if self.sees_all_scores:
