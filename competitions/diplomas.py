@@ -359,6 +359,7 @@ def diplomas_issue(
     participation_template: CertificateTemplate | None,
     by,
     send_email: bool = False,
+    enqueue: bool = True,
 ) -> list[CertificateBatch]:
     """Make and queue a batch of diplomas and a batch of participation
     certificates for the published results of `event`, in one transaction.
@@ -366,7 +367,8 @@ def diplomas_issue(
     Refuses, with nothing made, when no results are published, when a
     template is missing, of another kind or incomplete in `language`; raises
     `NothingNew` when everyone has their certificates already. A kind whose
-    certificates were all issued before gets no batch."""
+    certificates were all issued before gets no batch. With `enqueue=False`
+    the caller runs the batches itself (the demo, at once)."""
     plan = diplomas_plan(event, language=language)
     reason = refusal(plan)
     if reason:
@@ -408,7 +410,8 @@ def diplomas_issue(
                 recipients=[line.recipient() for line in lines],
                 send_email=send_email,
             )
-            certificates.batch_enqueue(batch)
+            if enqueue:
+                certificates.batch_enqueue(batch)
             batches.append(batch)
         log(
             instance=plan.event,
