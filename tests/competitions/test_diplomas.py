@@ -10,6 +10,8 @@ from decimal import Decimal as D
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageLogEntry
@@ -21,7 +23,7 @@ from certificates.services import CertificateError
 from competitions.diplomas import NothingNew, diplomas_issue, diplomas_plan
 from competitions.enums import JudgingState
 from competitions.models import CompetitionPage, Entry
-from competitions.services import judging_close, result_record, results_publish
+from competitions.services import judging_close, result_record, results_publish, scores_save
 from events.enums import RegistrationStatus
 from events.models import Person
 from festivals.models import FestivalEditionPage
@@ -269,7 +271,7 @@ def test_the_whole_flow_from_scores_to_diplomas_for_the_places(
 
     # The action again: nothing new, no batch, nothing issued twice.
     page = soup(client.get(issue_url(contest)))
-    assert "there is nothing new to issue" in page.select_one(".help-info").get_text()
+    assert "there is nothing new to issue" in page.select_one("p.help-info").get_text()
     assert page.find("form", class_="staff-form") is None
     count = Certificate.objects.count()
     with django_capture_on_commit_callbacks(execute=True):
@@ -501,7 +503,7 @@ def test_a_festival_edition_issues_every_published_nomination_in_one_action(
         translation_key=edition.translation_key, locale__language_code="ru"
     )
     page = soup(client.get(issue_url(russian)))
-    assert page.select_one(".help-info") is not None
+    assert "there is nothing new to issue" in page.select_one("p.help-info").get_text()
     with pytest.raises(NothingNew):
         diplomas_issue(
             event=russian,
@@ -550,3 +552,23 @@ def test_something_else_than_a_competition_or_an_edition_is_not_found(client, so
         response = client.get(reverse("diplomas:issue", args=[pk]))
         assert response.status_code == 302
         assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_the_page_reads_a_fixed_number_of_queries_however_many_entries(make_competition, client):
+    counts = []
+    client.force_login(make_user("issuer", "view_certificate", "add_certificate"))
+    for size in (1, 6):
+        page = make_competition(entries=size, judges=2)
+        judges = jury(page)
+        criteria = list(page.criteria.all())
+        for number, entry in enumerate(entries(page)):
+            for judge in judges:
+                scores_save(entry=entry, judge=judge, values={c: D(10 - number) for c in criteria})
+        judging_close(competition=page, user=judges[0])
+        results_publish(competition=page, user=judges[0])
+        client.get(issue_url(page))  # the session and the user's profile, once
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(issue_url(page))
+        assert response.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
