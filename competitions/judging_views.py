@@ -23,6 +23,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from certificates.admin_views import can as certificates_can
 from competitions.enums import JudgingState
 from competitions.judging_forms import (
     ConfirmForm,
@@ -168,7 +169,7 @@ class CompetitionJudgingView(JuryMixin, TemplateView):
                 "is_published": competition.judging_state == JudgingState.PUBLISHED,
                 "diplomas_url": reverse("diplomas:issue", args=[competition.pk])
                 if competition.judging_state == JudgingState.PUBLISHED
-                and self.request.user.has_perm("certificates.add_certificate")
+                and certificates_can(self.request.user, "add")
                 else "",
             }
         )
