@@ -105,6 +105,7 @@ class IssueDiplomasView(PermissionFirstMixin, WagtailAdminTemplateMixin, FormVie
                 "new_summary": counts_text(len(new_diplomas), len(new_participation)),
                 "nothing_new": bool(plan.lines) and not new_diplomas and not new_participation,
                 "per_competition": plan.per_competition(),
+                "name_problems": plan.name_problems(),
                 "missing_templates": missing_templates,
                 "add_template_url": reverse("wagtailsnippets_certificates_certificatetemplate:add"),
                 "edition": edition,

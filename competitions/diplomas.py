@@ -119,6 +119,19 @@ class DiplomaPlan:
     def already_issued(self) -> int:
         return sum(1 for line in self.lines if line.key in self.issued_keys)
 
+    def name_problems(self) -> list[tuple[Line, str]]:
+        """Names that cannot be printed (too long): their certificates would
+        be listed as not issued in the batch, so staff are told before."""
+        seen, problems = set(), []
+        for line in self.lines:
+            if line.entry.pk in seen:
+                continue
+            seen.add(line.entry.pk)
+            problem = certificates.name_problem(line.name)
+            if problem:
+                problems.append((line, problem))
+        return problems
+
     def summary(self) -> str:
         """“12 diplomas and 48 participation certificates”."""
         return counts_text(len(self.diplomas), len(self.participation))

@@ -572,3 +572,19 @@ def test_the_page_reads_a_fixed_number_of_queries_however_many_entries(make_comp
         assert response.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_a_name_too_long_to_print_is_told_before_issuing(contest, client, soup):
+    chair = jury(contest)[0]
+    first = entries(contest)[0]
+    criteria = list(contest.criteria.all())
+    scores_save(entry=first, judge=chair, values={c: D(9) for c in criteria})
+    judging_close(competition=contest, user=chair)
+    results_publish(competition=contest, user=chair, decision="Only one reader came.")
+    long_name = "Әйгерім " + "Сәрсенбаева-" * 7 + "Өтегенова"
+    Person.objects.filter(pk=first.registration.person_id).update(full_name=long_name)
+    client.force_login(make_user("issuer", "view_certificate", "add_certificate"))
+    html = soup(client.get(issue_url(contest)))
+    problems = [li.get_text(" ", strip=True) for li in html.select("#names-title ~ ul li")]
+    assert len(problems) == 1
+    assert problems[0].startswith(f"{contest.title}: The name “{long_name}” is")
