@@ -1,34 +1,39 @@
-"""Demo certificates for seed_demo: two templates, participation certificates
-for everyone who attended a past festival (demo attendees are checked in) and
-diplomas for its winners, issued through the same batches as the admin's.
-Idempotent: attendees, templates and batches are made once; issuing is
-keyed, so a second run issues nothing."""
+"""Demo for seed_demo: two certificate templates (participation and a
+festival diploma, in kk, ru and en, with one signatory) and the checked-in
+attendees of a past event, "festival-zhanarym", to whom staff can issue
+participation certificates from the admin or with `issue_certificates`.
+Made once (found again on a second run).
+
+The demo's certificates themselves are issued by `festivals.demo` for the
+2011 edition of the festival, through `competitions.diplomas`, the same
+action as the admin's "Issue diplomas"."""
 
 from django.conf import settings
 from django.utils import timezone
 
-from certificates import services
-from certificates.enums import BatchKind, CertificateKind
-from certificates.models import CertificateBatch, CertificateTemplate, Signatory
+from certificates.enums import CertificateKind
+from certificates.models import CertificateTemplate, Signatory
 from core.seeding import translation_key
 from events.enums import RegistrationStatus
 from events.models import EventPage, Person, Registration
 
 EVENT_KEY = "event:festival-zhanarym"
+
 ISSUER = {
     "kk": "Зағип және нашар көретін азаматтарға арналған арнайы кітапхана",
     "ru": "Специальная библиотека для незрячих и слабовидящих граждан",
     "en": "Special Library for Blind and Visually Impaired Citizens",
 }
+# The event (a festival edition) is named with its own quotation marks.
 TEMPLATES = [
     {
         "name": "Қатысу сертификаты / Сертификат участника",
         "kind": CertificateKind.PARTICIPATION,
         "title": {"kk": "Сертификат", "ru": "Сертификат", "en": "Certificate"},
         "text": {
-            "kk": "«{event}» фестиваліне қатысқаны үшін беріледі, {date}.",
-            "ru": "Выдан за участие в фестивале «{event}», {date}.",
-            "en": "For taking part in the festival “{event}”, {date}.",
+            "kk": "{event} фестиваліне қатысқаны үшін беріледі, {date}.",
+            "ru": "Выдан за участие в фестивале {event}, {date}.",
+            "en": "For taking part in the festival {event}, {date}.",
         },
     },
     {
@@ -36,9 +41,9 @@ TEMPLATES = [
         "kind": CertificateKind.DIPLOMA,
         "title": {"kk": "Диплом", "ru": "Диплом", "en": "Diploma"},
         "text": {
-            "kk": "{place}. «{nomination}» номинациясы.\n«{event}» фестивалі, {date}.",
-            "ru": "{place}. Номинация «{nomination}».\nФестиваль «{event}», {date}.",
-            "en": "{place}. Nomination “{nomination}”.\nFestival “{event}”, {date}.",
+            "kk": "{place}. «{nomination}» номинациясы.\n{event} фестивалі, {date}.",
+            "ru": "{place}. Номинация «{nomination}».\nФестиваль {event}, {date}.",
+            "en": "{place}. Nomination “{nomination}”.\nFestival {event}, {date}.",
         },
     },
 ]
@@ -48,25 +53,6 @@ SIGNATORY = {
     "position_ru": "Директор",
     "position_en": "Director",
 }
-# Fictitious people (e-mails at example.org) who came to the festival.
-ATTENDEES = [
-    ("Айгерім Сапарова", "aigerim.saparova@example.org"),
-    ("Бауыржан Өмірзақов", ""),
-    ("Гүлнар Қасымова", "gulnar.kassymova@example.org"),
-    ("Дәурен Ілиясов", ""),
-    ("Жанар Үсенова", ""),
-    ("Нұрлан Әбдіқадыров", ""),
-]
-WINNERS = [
-    {"name": "Айгерім Сапарова", "place": "grand-prix", "nomination": "Вокал"},
-    {"name": "Гүлнар Қасымова", "place": "1", "nomination": "Көркемсөз оқу"},
-    {
-        "name": "Дәурен Ілиясов",
-        "place": "special",
-        "special_prize": "Көрермен көзайымы",
-        "nomination": "Аспаптық орындау",
-    },
-]
 
 
 def _template(spec) -> CertificateTemplate:
@@ -82,6 +68,17 @@ def _template(spec) -> CertificateTemplate:
     template.signatories = [Signatory(**SIGNATORY)]
     template.save()
     return template
+
+
+# Fictitious people (e-mails at example.org) who came to the festival.
+ATTENDEES = [
+    ("Айгерім Сапарова", "aigerim.saparova@example.org"),
+    ("Бауыржан Өмірзақов", ""),
+    ("Гүлнар Қасымова", "gulnar.kassymova@example.org"),
+    ("Дәурен Ілиясов", ""),
+    ("Жанар Үсенова", ""),
+    ("Нұрлан Әбдіқадыров", ""),
+]
 
 
 def _attendees(event: EventPage) -> None:
@@ -101,24 +98,12 @@ def _attendees(event: EventPage) -> None:
         )
 
 
-def seed() -> int:
-    """Returns how many certificates were issued now (0 on a second run)."""
+def seed() -> tuple[CertificateTemplate, CertificateTemplate]:
+    """The demo's participation and diploma templates (and the attendees)."""
     event = EventPage.objects.filter(
         translation_key=translation_key(EVENT_KEY), locale__language_code="kk"
     ).first()
-    if event is None:
-        return 0
-    _attendees(event)
+    if event is not None:
+        _attendees(event)
     participation, diploma = (_template(spec) for spec in TEMPLATES)
-    issued = 0
-    for kind, template, language, winners in (
-        (BatchKind.PARTICIPATION, participation, "kk+ru", None),
-        (BatchKind.DIPLOMAS, diploma, "kk", WINNERS),
-    ):
-        if CertificateBatch.objects.filter(event=event, kind=kind).exists():
-            continue
-        batch = services.batch_create(
-            kind=kind, event=event, template=template, language=language, by=None, winners=winners
-        )
-        issued += services.batch_run(batch).issued
-    return issued
+    return participation, diploma

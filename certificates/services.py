@@ -639,14 +639,24 @@ def batch_create(
     language: str,
     by,
     winners: list[dict] | None = None,
+    recipients: list[dict] | None = None,
     hours: int | None = None,
     send_email: bool = False,
 ) -> CertificateBatch:
-    """A batch with its recipients fixed now; the task issues them."""
+    """A batch with its recipients fixed now; the task issues them.
+
+    `recipients` are ready-made ({key, name, email, registration, nomination,
+    place, special_prize}), each with its own stable `key` (the diplomas of a
+    competition's published results: `competitions.diplomas`); otherwise
+    diplomas go to `winners` and the other kinds to everyone who attended."""
     problems = template_problems(template, language)
     if problems:
         raise CertificateError(" ".join(problems))
-    if kind == BatchKind.DIPLOMAS:
+    if recipients is not None:
+        if any(not recipient.get("key") for recipient in recipients):
+            raise ValueError("every ready-made recipient needs its own key")
+        recipients = list(recipients)
+    elif kind == BatchKind.DIPLOMAS:
         recipients = [
             {
                 **winner,

@@ -1,9 +1,13 @@
-"""The staff form that places a registration in a competition's category."""
+"""Staff forms: placing a registration in a competition's category, and
+the "Issue diplomas" action."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from certificates import services
+from certificates.enums import CertificateKind, CertificateLanguage
+from certificates.models import CertificateTemplate
 from competitions.models import Category, CompetitionPage
 from events.models import Registration
 
@@ -51,4 +55,53 @@ class EntryForm(WagtailAdminModelForm):
                             _("The jury has scored this entry: this can no longer be changed.")
                         ),
                     )
+        return cleaned
+
+
+class DiplomasForm(forms.Form):
+    """The "Issue diplomas" action: the language and the two templates; a
+    template field is left out when nobody would get that kind."""
+
+    language = forms.ChoiceField(
+        label=_("Language of the certificates"), choices=CertificateLanguage.choices
+    )
+    diploma_template = forms.ModelChoiceField(
+        label=_("Diploma template"),
+        queryset=CertificateTemplate.objects.filter(kind=CertificateKind.DIPLOMA),
+        help_text=_("For the Grand Prix, places I, II and III, and special prizes."),
+        error_messages={"required": _("Choose the template of the diplomas.")},
+    )
+    participation_template = forms.ModelChoiceField(
+        label=_("Participation certificate template"),
+        queryset=CertificateTemplate.objects.filter(kind=CertificateKind.PARTICIPATION),
+        help_text=_("For everyone who took part, the winners too."),
+        error_messages={"required": _("Choose the template of the participation certificates.")},
+    )
+    send_email = forms.BooleanField(
+        label=_("E-mail each certificate to its recipient"),
+        required=False,
+        help_text=_("Only to those who gave an e-mail address."),
+    )
+
+    def __init__(self, *args, diplomas=True, participation=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, needed in (
+            ("diploma_template", diplomas),
+            ("participation_template", participation),
+        ):
+            if not needed:
+                del self.fields[name]
+                continue
+            templates = list(self.fields[name].queryset[:2])
+            if len(templates) == 1:
+                self.fields[name].initial = templates[0].pk
+
+    def clean(self):
+        cleaned = super().clean()
+        language = cleaned.get("language")
+        for name in ("diploma_template", "participation_template"):
+            template = cleaned.get(name)
+            if template is not None and language:
+                for problem in services.template_problems(template, language):
+                    self.add_error(name, problem)
         return cleaned

@@ -28,6 +28,7 @@ from django.views.generic import FormView, TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from certificates.admin_views import can as certificates_can
 from competitions.enums import JudgingState, ResultType
 from competitions.judging_forms import (
     ConfirmForm,
@@ -180,6 +181,10 @@ class CompetitionJudgingView(JuryMixin, TemplateView):
                 "is_open": competition.judging_state == JudgingState.OPEN,
                 "is_closed": competition.judging_state == JudgingState.CLOSED,
                 "is_published": competition.judging_state == JudgingState.PUBLISHED,
+                "diplomas_url": reverse("diplomas:issue", args=[competition.pk])
+                if competition.judging_state == JudgingState.PUBLISHED
+                and certificates_can(self.request.user, "add")
+                else "",
             }
         )
         if self.sees_all_scores:

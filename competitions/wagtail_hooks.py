@@ -1,5 +1,6 @@
-"""The judges' screens (competitions.judging_views) in the admin, their menu
-item, and the log actions of judging."""
+"""The judges' screens (competitions.judging_views) and the "Issue
+diplomas" screen (competitions.diploma_views) in the admin, their menu item
+and page header button, and the log actions of judging."""
 
 from django.contrib.auth.models import Permission
 from django.forms import modelform_factory
@@ -8,9 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
 
+from certificates.admin_views import can as can_certificates
+from competitions import diploma_views
 from competitions import judging_views as views
 from competitions.admin_forms import EntryForm
+from competitions.diplomas import has_competitions
 from competitions.models import Entry, JuryMember
 
 urlpatterns = [
@@ -33,9 +38,37 @@ urlpatterns = [
 ]
 
 
+diploma_urlpatterns = [
+    path("<int:event_id>/", diploma_views.IssueDiplomasView.as_view(), name="issue"),
+]
+
+
 @hooks.register("register_admin_urls")
 def register_judging_urls():
-    return [path("judging/", include((urlpatterns, views.NS), namespace=views.NS))]
+    return [
+        path("judging/", include((urlpatterns, views.NS), namespace=views.NS)),
+        path(
+            "diplomas/",
+            include((diploma_urlpatterns, diploma_views.NS), namespace=diploma_views.NS),
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def issue_diplomas_button(page, user, view_name, next_url=None):
+    """“Issue diplomas” in the editor of a competition or a festival edition."""
+    page_class = page.specific_class or object
+    if (
+        isinstance(page_class, type)
+        and has_competitions(page_class)
+        and can_certificates(user, "add")
+    ):
+        yield Button(
+            _("Issue diplomas"),
+            reverse(f"{diploma_views.NS}:issue", args=[page.pk]),
+            icon_name="doc-full",
+            priority=46,
+        )
 
 
 class JudgingMenuItem(MenuItem):
@@ -61,6 +94,7 @@ def register_judging_actions(actions):
         ("competitions.judging.close", _("Competition: judging closed")),
         ("competitions.judging.reopen", _("Competition: judging opened again")),
         ("competitions.results.publish", _("Competition: results published")),
+        ("competitions.diplomas.issue", _("Competition: diplomas and certificates issued")),
     ):
         actions.register_action(action, label, label)
 

@@ -4,6 +4,9 @@ results, and the current year's edition open for applications.
 
 Nominations are competitions; their entries, jury scores and results are
 made with the competitions demo's helpers, on the Kazakh (judged) pages.
+The 2011 edition's diplomas and participation certificates are issued with
+the admin's own "Issue diplomas" action (`competitions.diplomas`), so that
+`export_certificates` and the verification page have something to show.
 People's names are made up."""
 
 import datetime
@@ -13,10 +16,13 @@ from django.utils import timezone
 from wagtail.images.models import Image
 
 from branches.models import Branch, BranchKind
+from certificates import demo as certificates_demo
+from certificates.services import batch_run
 from competitions import demo as competitions_demo
+from competitions.diplomas import NothingNew, diplomas_issue
 from competitions.enums import JudgingState
 from competitions.models import Category, CompetitionPage, Criterion, Entry, JuryMember
-from core.seeding import TreeBuilder
+from core.seeding import TreeBuilder, translation_key
 from events.models import ProgrammeItem
 from festivals.models import FestivalEditionPage, FestivalIndexPage, FestivalPage
 
@@ -611,3 +617,28 @@ def _seed_current(builder, festivals):
             },
             children=children,
         )
+
+
+def seed_certificates() -> int:
+    """Diplomas for the places of the 2011 edition's nominations and
+    participation certificates for everyone who took part, in Kazakh and
+    Russian; returns how many were issued now (0 on a second run)."""
+    edition = FestivalEditionPage.objects.filter(
+        translation_key=translation_key("festival:zhanarym:2011"),
+        locale__language_code=settings.LANGUAGE_CODE,
+    ).first()
+    if edition is None:
+        return 0
+    participation, diploma = certificates_demo.seed()
+    try:
+        batches = diplomas_issue(
+            event=edition,
+            language="kk+ru",
+            diploma_template=diploma,
+            participation_template=participation,
+            by=None,
+            enqueue=False,
+        )
+    except NothingNew:
+        return 0
+    return sum(batch_run(batch).issued for batch in batches)

@@ -3,9 +3,9 @@ a revoked and an unknown code) and the holder's HTML view, axe-clean in kk,
 ru and en, at 320 px with 200% text; a code typed sloppily with the keyboard;
 and the staff screens (list, certificate, revoke, batch) axe-clean.
 
-The demo (seed_demo) issued participation certificates and diplomas for a
-past festival; a staff member finds them in the admin, as one would, and
-revokes one there."""
+The demo (seed_demo) issued diplomas and participation certificates for the
+festival's 2011 edition; a staff member finds them in the admin, as one
+would, and revokes one there."""
 
 import re
 
@@ -22,8 +22,8 @@ pytestmark = pytest.mark.browser
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "browser-tests-admin"  # set by the live_site fixture (DEMO_ADMIN_PASSWORD)
-VALID_NAME = "Жанар Үсенова"
-REVOKED_NAME = "Нұрлан Әбдіқадыров"
+VALID_NAME = "Зәуре Ахметова"
+REVOKED_NAME = "Самат Жұмабаев"
 # WCAG A and AA in the admin: axe's best-practice rules would judge Wagtail's
 # own chrome (sidebar, header), which is not ours to change.
 ADMIN_AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}

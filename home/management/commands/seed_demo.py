@@ -146,9 +146,10 @@ class Command(BaseCommand):
             # The superuser first: demo registrations "entered by a librarian" name it.
             self.ensure_superuser()
             events_demo.seed(builder, locales, homes)
-            certificates = certificates_demo.seed()
+            certificates_demo.seed()
             competitions_demo.seed(builder, locales, homes)
             festivals_demo.seed(builder, locales, homes)
+            certificates = festivals_demo.seed_certificates()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {builder.created} pages created, "
