@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from competitions.models import Category, CompetitionPage
+from competitions.services import WITHDRAWING
 from events.models import Registration
 
 
@@ -39,6 +40,15 @@ class EntryForm(WagtailAdminModelForm):
         if competition and registration and registration.event_id != competition.pk:
             self.add_error(
                 "registration", _("This registration is for another event, not this competition.")
+            )
+        if (
+            registration
+            and registration.status in WITHDRAWING
+            and (self.instance.pk is None or "registration" in self.changed_data)
+        ):
+            self.add_error(
+                "registration",
+                _("This registration is cancelled or was not accepted: it cannot be entered."),
             )
         if competition and category and category.competition_id != competition.pk:
             self.add_error("category", _("This category belongs to another competition."))
