@@ -34,6 +34,8 @@ class FestivalIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["festivals.FestivalPage"]
     max_count_per_parent = 1
+    # The festivals are one of the site's sections: in the main menu.
+    show_in_menus_default = True
     template = "festivals/festival_index_page.html"
 
     class Meta:
