@@ -9,6 +9,8 @@ English, the user's admin language preference):
   page and its large-print page; no horizontal scrolling at 320 px;
 - a librarian registering a reader by phone with the keyboard alone, fields
   found by their labels, the result announcing the code.
+- the phone form of a festival nomination (its entry's fields), and a
+  librarian entering a reader in it with the keyboard alone.
 
 The screens are only looked at (GET) or sent with errors, so the demo's
 registrations keep their statuses for the other browser tests; the people
