@@ -8,6 +8,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from competitions.enums import JudgingState
@@ -81,7 +82,7 @@ def cancel_as_staff(client, superuser, registration):
 
 def open_registration(page):
     CompetitionPage.objects.filter(pk=page.pk).update(
-        registration_opens=page.start - datetime.timedelta(days=30)
+        registration_opens=timezone.now() - datetime.timedelta(days=1)
     )
     page.refresh_from_db()
 

@@ -128,5 +128,6 @@ def test_the_main_menu_leads_to_the_festivals_in_each_language(client, soup, cod
     assert not below.has_attr("aria-current")
 
 
+@pytest.mark.django_db
 def test_a_new_festival_list_is_in_the_menu_unless_the_editor_unticks_it():
     assert FestivalIndexPage(title="Festivals").show_in_menus is True
