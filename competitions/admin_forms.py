@@ -9,6 +9,7 @@ from certificates import services
 from certificates.enums import CertificateKind, CertificateLanguage
 from certificates.models import CertificateTemplate
 from competitions.models import Category, CompetitionPage
+from competitions.services import WITHDRAWING
 from events.models import Registration
 
 
@@ -43,6 +44,15 @@ class EntryForm(WagtailAdminModelForm):
         if competition and registration and registration.event_id != competition.pk:
             self.add_error(
                 "registration", _("This registration is for another event, not this competition.")
+            )
+        if (
+            registration
+            and registration.status in WITHDRAWING
+            and (self.instance.pk is None or "registration" in self.changed_data)
+        ):
+            self.add_error(
+                "registration",
+                _("This registration is cancelled or was not accepted: it cannot be entered."),
             )
         if competition and category and category.competition_id != competition.pk:
             self.add_error("category", _("This category belongs to another competition."))

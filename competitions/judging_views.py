@@ -187,6 +187,12 @@ class CompetitionJudgingView(JuryMixin, TemplateView):
                 else "",
             }
         )
+        context["withdrawn"] = list(
+            Entry.objects.withdrawn()
+            .filter(competition=competition)
+            .select_related("registration__person", "category")
+            .order_by("withdrawn_at", "pk")
+        )
         if self.sees_all_scores:
             context["tables"] = competition_standings(competition)
             context["missing_count"] = len(missing_scores(competition))
@@ -206,6 +212,24 @@ class EntryJudgingView(JuryMixin, FormView):
             pk=self.kwargs["entry_id"],
             competition=self.competition,
         )
+
+    def get(self, request, *args, **kwargs):
+        return self.withdrawn_response() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.withdrawn_response() or super().post(request, *args, **kwargs)
+
+    def withdrawn_response(self):
+        """A withdrawn entry (its registration was cancelled) is not judged:
+        back to the overview, which lists it as withdrawn."""
+        if self.entry.withdrawn_at is None:
+            return None
+        messages.warning(
+            self.request,
+            _("%(name)s has withdrawn from the competition: the entry is no longer judged.")
+            % {"name": self.entry.participant_name},
+        )
+        return redirect(url("competition", self.competition.pk))
 
     @cached_property
     def criteria(self):

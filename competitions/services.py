@@ -22,6 +22,7 @@ from competitions.models import (
     Score,
 )
 from core.cache import invalidate_page_cache
+from events.enums import RegistrationStatus
 
 
 class JudgingError(Exception):
@@ -59,6 +60,16 @@ def _require_open(competition):
         )
 
 
+def _require_competing(entry: Entry) -> None:
+    """Checked inside the transaction: the entry may have been withdrawn
+    while the judge had its form open."""
+    if Entry.objects.withdrawn().filter(pk=entry.pk).exists():
+        raise JudgingError(
+            _("%(name)s has withdrawn from the competition: the entry is no longer judged.")
+            % {"name": entry.participant_name}
+        )
+
+
 def _locked(competition: CompetitionPage) -> CompetitionPage:
     """The competition's row, locked until the transaction ends (a close
     cannot slip between a judge's check and their save)."""
@@ -83,6 +94,7 @@ def scores_save(*, entry: Entry, judge, values: Mapping[Criterion, Decimal]) -> 
     with transaction.atomic():
         competition = _locked(competition)
         _require_open(competition)
+        _require_competing(entry)
         existing = {s.criterion_id: s for s in Score.objects.filter(entry=entry, judge=judge)}
         for criterion, value in values.items():
             score = existing.get(criterion.pk)
@@ -128,6 +140,7 @@ def result_record(
     with transaction.atomic():
         competition = _locked(competition)
         _require_open(competition)
+        _require_competing(entry)
         result, created = MeasuredResult.objects.get_or_create(
             entry=entry, defaults={"value": value, "status": status, "recorded_by": user}
         )
@@ -148,7 +161,9 @@ def result_record(
 def missing_scores(competition: CompetitionPage) -> list[tuple[Entry, JuryMember, list]]:
     """Which judge has not scored which entry on which criteria (for the chair)."""
     entries = list(
-        Entry.objects.filter(competition=competition).select_related("registration__person")
+        Entry.objects.competing()
+        .filter(competition=competition)
+        .select_related("registration__person")
     )
     if competition.is_measured:
         recorded = set(
@@ -251,7 +266,10 @@ def entry_add(
         raise JudgingError(_("That registration is for another event."))
     if category.competition_id != competition.pk:
         raise JudgingError(_("That category belongs to another competition."))
+    if registration.status in WITHDRAWING:
+        raise JudgingError(_("A cancelled or rejected registration cannot be entered."))
     with transaction.atomic():
+        # A withdrawn entry of the registration is its entry still.
         entry, created = Entry.objects.get_or_create(
             registration=registration,
             defaults={
@@ -270,3 +288,100 @@ def entry_add(
                 data={"entry": entry.pk, "category": category.pk},
             )
     return entry
+
+
+def entry_for_registration(
+    *,
+    competition: CompetitionPage,
+    registration,
+    work_title: str = "",
+    work_author: str = "",
+    user=None,
+) -> Entry:
+    """Enter a registration for `competition` (in any language) in the judged
+    competition's first category; staff may move it to another one. Used by
+    the festival's application form and by registration by phone."""
+    judged = competition.judged
+    category = judged.categories.order_by("sort_order", "pk").first()
+    if category is None:
+        raise JudgingError(_("This competition is not ready for entries yet: it has no category."))
+    return entry_add(
+        competition=judged,
+        registration=registration,
+        category=category,
+        work_title=work_title,
+        work_author=work_author,
+        user=user,
+    )
+
+
+# Registration statuses whose entry leaves the competition.
+WITHDRAWING = {RegistrationStatus.CANCELLED, RegistrationStatus.REJECTED}
+
+
+def _judging_state(competition_id: int) -> str:
+    # Read, not locked: the registration engine already holds the event's
+    # rows, and locking the competition's row too (after them, where the
+    # jury's actions lock it first) could deadlock on PostgreSQL.
+    return CompetitionPage.objects.values_list("judging_state", flat=True).get(pk=competition_id)
+
+
+def _locked_entry(entry: Entry) -> Entry:
+    """The entry's row alone, locked (not the competition's: see above)."""
+    return (
+        Entry.objects.select_for_update(of=("self",)).select_related("competition").get(pk=entry.pk)
+    )
+
+
+def entry_withdraw(*, entry: Entry, user=None) -> Entry:
+    """Take an entry out of the judges' screens, the standings and the
+    published results: its registration was cancelled or not accepted.
+
+    The entry is kept, marked withdrawn, whatever the state of judging: the
+    scores already given stay for the record (and in the audit log), and the
+    entry keeps its category, work and running order if it comes back
+    (entry_reinstate). Withdrawing twice changes nothing."""
+    with transaction.atomic():
+        entry = _locked_entry(entry)
+        if entry.withdrawn_at is not None:
+            return entry
+        state = _judging_state(entry.competition_id)
+        entry.withdrawn_at = timezone.now()
+        entry.save(update_fields=["withdrawn_at"])
+        log(
+            instance=entry.competition,
+            action="competitions.entry.withdraw",
+            user=user,
+            data={
+                "entry": entry.pk,
+                "registration": entry.registration_id,
+                "judging": state,
+                "scores_kept": entry.scores.count(),
+            },
+        )
+        if state == JudgingState.PUBLISHED:
+            # The published results change: visitors must not get the old page.
+            transaction.on_commit(invalidate_page_cache)
+    return entry
+
+
+def entry_reinstate(*, entry: Entry, user=None) -> bool:
+    """Bring a withdrawn entry back when the person registers again; only
+    while judging is open (after the jury has closed it the entries it
+    judged are fixed, and the entry stays withdrawn). Returns whether the
+    entry competes now."""
+    with transaction.atomic():
+        entry = _locked_entry(entry)
+        if entry.withdrawn_at is None:
+            return True
+        if _judging_state(entry.competition_id) != JudgingState.OPEN:
+            return False
+        entry.withdrawn_at = None
+        entry.save(update_fields=["withdrawn_at"])
+        log(
+            instance=entry.competition,
+            action="competitions.entry.reinstate",
+            user=user,
+            data={"entry": entry.pk, "registration": entry.registration_id},
+        )
+    return True

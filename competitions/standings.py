@@ -133,9 +133,10 @@ def competition_standings(
         tie_break = next((c.pk for c in criteria if c.breaks_ties), None)
         tie_rule = competition.tie_rule if tie_break is not None else scoring.TieRule.SHARED
         jury_size = competition.jury.count()
-        rows = Score.objects.filter(entry__competition=competition).values_list(
-            "entry_id", "criterion_id", "value"
-        )
+        # Like the entries (for_results), the scores leave withdrawn entries out.
+        rows = Score.objects.filter(
+            entry__competition=competition, entry__withdrawn_at__isnull=True
+        ).values_list("entry_id", "criterion_id", "value")
         grouped = scoring.group_scores(rows, entries=entry_by_pk)
 
         def rank(category_entries):

@@ -89,6 +89,8 @@ def judging_menu():
 def register_judging_actions(actions):
     for action, label in (
         ("competitions.entry.add", _("Competition: entry added")),
+        ("competitions.entry.withdraw", _("Competition: entry withdrawn")),
+        ("competitions.entry.reinstate", _("Competition: entry back in the competition")),
         ("competitions.score.save", _("Competition: scores saved")),
         ("competitions.result.save", _("Competition: result recorded")),
         ("competitions.judging.close", _("Competition: judging closed")),
@@ -113,7 +115,14 @@ class EntryViewSet(ModelViewSet):
         "grand_prix",
         "special_prize",
     ]
-    list_display = ["__str__", "category", "work_title", "competition", "running_order"]
+    list_display = [
+        "__str__",
+        "category",
+        "work_title",
+        "competition",
+        "running_order",
+        "withdrawn_at",
+    ]
     list_filter = ["competition"]
     search_fields = ["registration__person__full_name", "work_title", "work_author"]
     icon = "pick"
@@ -148,3 +157,7 @@ def entry_permissions():
         content_type__app_label="competitions",
         codename__in=["add_entry", "change_entry", "delete_entry", "view_entry"],
     )
+
+
+# The entries follow their registrations (hooks of the registration engine).
+from . import entry_hooks  # noqa: E402, F401

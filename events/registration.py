@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.log_actions import log
 
 from events.enums import EventStatus, RegistrationStatus
@@ -145,6 +146,17 @@ def _log(registration: Registration, action: str, user=None, **data) -> None:
     )
 
 
+def _status_changed(registration: Registration, *, previous_status: str | None, by) -> None:
+    """Tell other apps, inside the transaction of the change, through the
+    Wagtail hook `registration_status_changed`: a callable `(registration, *,
+    previous_status, by)`, where `previous_status` is None for a new
+    registration. Whatever a hook raises undoes the change. (competitions
+    withdraws the entry of a cancelled registration and brings it back when
+    the person registers again.) events never imports those apps."""
+    for hook in hooks.get_hooks("registration_status_changed"):
+        hook(registration, previous_status=previous_status, by=by)
+
+
 def registration_create(
     *,
     event: EventPage,
@@ -173,6 +185,7 @@ def registration_create(
             if not window.is_open:
                 raise RegistrationError(window.message)
             registration = existing or Registration(person=person)
+            previous_status = existing.status if existing is not None else None
             # A cancelled registration is reused (its code and private link
             # stay), on the language version used this time.
             registration.event = locked
@@ -191,6 +204,7 @@ def registration_create(
                 _place_or_waitlist(group, registration)
             registration.save()
             _log(registration, "create", user=entered_by, assisted=entered_by is not None)
+            _status_changed(registration, previous_status=previous_status, by=entered_by)
             return registration, True
     except IntegrityError:
         # A double submit raced us to the (event, person) constraint.
@@ -209,15 +223,25 @@ def _require(registration: Registration, allowed: set[str]) -> None:
 
 
 def _transition(
-    registration: Registration, *, status: str, by, action: str, log_data=None, **changes
+    registration: Registration,
+    *,
+    status: str,
+    by,
+    action: str,
+    log_data=None,
+    previous_status: str | None = None,
+    **changes,
 ):
-    """Set the new status (and other fields), save only what changed, log it."""
+    """Set the new status (and other fields), save only what changed, log it,
+    tell other apps."""
+    previous_status = previous_status or registration.status
     registration.status = status
     registration.status_changed_at = timezone.now()
     for name, value in changes.items():
         setattr(registration, name, value)
     registration.save(update_fields=["status", "status_changed_at", *changes])
     _log(registration, action, user=by, **(log_data or {}))
+    _status_changed(registration, previous_status=previous_status, by=by)
     return registration
 
 
@@ -233,6 +257,7 @@ def registration_confirm(*, registration: Registration, by) -> Registration:
             status=registration.status,
             by=by,
             action="confirm",
+            previous_status=Status.PENDING,
             waitlist_position=registration.waitlist_position,
         )
 

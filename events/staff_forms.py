@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.models import Locale
@@ -189,6 +190,23 @@ class EventChoiceForm(forms.Form):
         self.fields["event"].choices = [(str(e.pk), event_label(e)) for e in open_events()]
 
 
+def assisted_registration_sections(event) -> list[dict]:
+    """What other apps add to the phone form for this event, through the
+    Wagtail hook `assisted_registration_sections`: a callable `(event) ->
+    {"legend": str, "note": str, "fields": {name: form field}, "save":
+    callable(*, registration, data, user)} | None`. `save` runs in the
+    registration's transaction with the section's cleaned fields; a
+    RegistrationError it raises undoes the registration and is shown on the
+    form. (competitions enters the person in a competition.) events never
+    imports those apps."""
+    sections = []
+    for hook in hooks.get_hooks("assisted_registration_sections"):
+        section = hook(event)
+        if section:
+            sections.append(section)
+    return sections
+
+
 class AssistedRegistrationForm(forms.Form):
     """What the public form asks, for a librarian to type while on the phone."""
 
@@ -282,6 +300,18 @@ class AssistedRegistrationForm(forms.Form):
         self.questions = list(event.questions.all())
         for question in self.questions:
             self.fields[self.question_field_name(question)] = question_field(question)
+        self.sections = assisted_registration_sections(event)
+        for section in self.sections:
+            self.fields.update(section["fields"])
+        # The sections are shown after the person: so are their errors in the summary.
+        self.order_fields(
+            [
+                *self.PERSON_FIELDS,
+                "branch",
+                "district",
+                *(name for section in self.sections for name in section["fields"]),
+            ]
+        )
 
     @staticmethod
     def question_field_name(question) -> str:
@@ -298,6 +328,20 @@ class AssistedRegistrationForm(forms.Form):
 
     def question_fields(self):
         return [self[self.question_field_name(question)] for question in self.questions]
+
+    def section_groups(self) -> list[dict]:
+        """The sections other apps add, with their bound fields, for the template."""
+        return [
+            {
+                "legend": section["legend"],
+                "note": section.get("note", ""),
+                "fields": [self[name] for name in section["fields"]],
+            }
+            for section in self.sections
+        ]
+
+    def section_data(self, section) -> dict:
+        return {name: self.cleaned_data.get(name) for name in section["fields"]}
 
     def consent_fields(self):
         return [self["guardian_name"], self["consent"]]

@@ -871,6 +871,12 @@ class AssistedRegistrationView(StaffPermissionMixin, WagtailAdminTemplateMixin, 
                     entered_by=self.request.user,
                     **form.registration_fields(),
                 )
+                for section in form.sections:
+                    section["save"](
+                        registration=registration,
+                        data=form.section_data(section),
+                        user=self.request.user,
+                    )
                 if created:
                     notify("registration_created", registration)
         except RegistrationError as error:

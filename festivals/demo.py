@@ -486,6 +486,7 @@ def seed(builder: TreeBuilder, locales: dict, homes: dict) -> None:
         "festivals",
         homes,
         slug="festivals",
+        show_in_menus=True,
         fields=lambda code: {
             "title": {"kk": "Фестивальдер", "ru": "Фестивали", "en": "Festivals"}[code],
             "intro": {

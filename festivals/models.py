@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField, StreamField
@@ -33,6 +34,8 @@ class FestivalIndexPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["festivals.FestivalPage"]
     max_count_per_parent = 1
+    # The festivals are one of the site's sections: in the main menu.
+    show_in_menus_default = True
     template = "festivals/festival_index_page.html"
 
     class Meta:
@@ -89,6 +92,30 @@ class FestivalPage(Page):
         return context
 
 
+class FestivalEditionPageForm(WagtailAdminPageForm):
+    """One edition a year: a second edition of the same year under the same
+    festival is refused on the year field. (Translations of an edition live
+    under the festival's translation, so they share its year freely.)"""
+
+    def clean(self):
+        cleaned = super().clean()
+        year = cleaned.get("year")
+        if year is not None and self.parent_page is not None:
+            other = FestivalEditionPage.editions_of_year(
+                self.parent_page, year, exclude=self.instance
+            ).first()
+            if other is not None:
+                self.add_error(
+                    "year",
+                    _(
+                        "This festival already has an edition of %(year)s: %(title)s. "
+                        "Choose another year, or edit that edition."
+                    )
+                    % {"year": year, "title": other.title},
+                )
+        return cleaned
+
+
 class FestivalEditionPage(EventPage):
     """One year of a festival: an event with dedications, stages, a
     programme, partners, a gallery, and nominations (competitions) to apply for."""
@@ -114,10 +141,20 @@ class FestivalEditionPage(EventPage):
     parent_page_types = ["festivals.FestivalPage"]
     subpage_types = ["competitions.CompetitionPage"]
     template = "festivals/festival_edition_page.html"
+    base_form_class = FestivalEditionPageForm
 
     class Meta:
         verbose_name = _("festival edition")
         verbose_name_plural = _("festival editions")
+
+    @classmethod
+    def editions_of_year(cls, festival, year: int, *, exclude=None):
+        """The festival's editions of `year` in the festival's language (a
+        festival page's children are all in its locale)."""
+        editions = cls.objects.child_of(festival).filter(year=year, locale_id=festival.locale_id)
+        if exclude is not None and exclude.pk is not None:
+            editions = editions.exclude(pk=exclude.pk)
+        return editions
 
     def nominations(self):
         return CompetitionPage.objects.child_of(self).live().public().order_by("path")

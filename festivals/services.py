@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from competitions.models import CompetitionPage
-from competitions.services import JudgingError, entry_add
+from competitions.services import JudgingError, entry_for_registration
 from events.models import Person
 from events.registration import RegistrationError, registration_create
 
@@ -23,13 +23,13 @@ def application_submit(
     **fields,
 ):
     """Register `person` for `nomination` of `edition` and enter them in its
-    first category (staff may move the entry to another one). Returns
-    (registration, created)."""
+    first category (staff may move the entry to another one). A person who
+    cancelled and applies again gets their registration and their entry
+    back (the entry keeps the work first given). Returns (registration,
+    created)."""
     if nomination.get_parent().pk != edition.pk:
         raise RegistrationError(_("That nomination belongs to another edition."))
-    judged = nomination.judged
-    category = judged.categories.order_by("sort_order", "pk").first()
-    if category is None:
+    if not nomination.judged.categories.exists():
         raise RegistrationError(_("This nomination is not ready for applications yet."))
     with transaction.atomic():
         registration, created = registration_create(
@@ -40,10 +40,9 @@ def application_submit(
             **fields,
         )
         try:
-            entry_add(
-                competition=judged,
+            entry_for_registration(
+                competition=nomination,
                 registration=registration,
-                category=category,
                 work_title=work_title,
                 work_author=work_author,
                 user=entered_by,

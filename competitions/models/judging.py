@@ -9,15 +9,33 @@ from competitions.enums import ResultStatus
 
 
 class EntryQuerySet(models.QuerySet):
+    def competing(self):
+        """Entries still in the competition: judged, ranked and published."""
+        return self.filter(withdrawn_at__isnull=True)
+
+    def withdrawn(self):
+        """Entries taken out because their registration was cancelled or not
+        accepted; their scores stay, for the record."""
+        return self.filter(withdrawn_at__isnull=False)
+
     def for_results(self):
-        """Everything a results table shows, in a fixed number of queries."""
-        return self.select_related(
-            "registration__person__branch", "category", "measured_result"
-        ).order_by("category__sort_order", "running_order", "pk")
+        """The competing entries with everything a results table or a judges'
+        screen shows, in a fixed number of queries."""
+        return (
+            self.competing()
+            .select_related("registration__person__branch", "category", "measured_result")
+            .order_by("category__sort_order", "running_order", "pk")
+        )
 
 
 class Entry(models.Model):
-    """A registration placed in a category, with the work performed."""
+    """A registration placed in a category, with the work performed.
+
+    When the registration is cancelled or not accepted the entry is
+    withdrawn (`withdrawn_at`), not deleted: it leaves the judges' screens,
+    the standings and the results, its scores stay for the record, and it
+    comes back if the person registers again while judging is open
+    (competitions.services.entry_withdraw and entry_reinstate)."""
 
     competition = models.ForeignKey(
         "competitions.CompetitionPage", on_delete=models.CASCADE, related_name="entries"
@@ -55,6 +73,8 @@ class Entry(models.Model):
         blank=True,
         help_text=_("For example: for the best performance of a poem by Mukagali Makatayev."),
     )
+
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True, editable=False)
 
     objects = EntryQuerySet.as_manager()
 

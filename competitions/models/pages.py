@@ -150,6 +150,12 @@ class CompetitionPage(EventPage):
     def is_measured(self) -> bool:
         return self.result_type in ResultType.measured()
 
+    @property
+    def asks_for_work(self) -> bool:
+        """Entries name the work performed (a poem, a kui) where the jury
+        scores a performance; a measured result has none."""
+        return not self.is_measured
+
     @cached_property
     def judged(self) -> "CompetitionPage":
         """The competition whose entries, jury, scores and judging state count:

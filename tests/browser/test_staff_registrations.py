@@ -9,6 +9,8 @@ English, the user's admin language preference):
   page and its large-print page; no horizontal scrolling at 320 px;
 - a librarian registering a reader by phone with the keyboard alone, fields
   found by their labels, the result announcing the code.
+- the phone form of a festival nomination (its entry's fields), and a
+  librarian entering a reader in it with the keyboard alone.
 
 The screens are only looked at (GET) or sent with errors, so the demo's
 registrations keep their statuses for the other browser tests; the people
@@ -435,3 +437,60 @@ def test_librarian_registers_a_reader_by_phone_with_the_keyboard_alone(staff_pag
         page.get_by_role("link", name="Open the registration").press("Enter")
     main = page.locator("main").inner_text()
     assert name in main and code in main and "Braille" in main
+
+
+# ---------------------------------------------------------------------------
+# By phone for a festival nomination: the entry's fields
+# ---------------------------------------------------------------------------
+
+
+def nomination_form_path(page, code, title):
+    """The phone form for the current festival's nomination `title`."""
+    goto_admin(page, "/admin/registrations/add/", code)
+    option = page.locator("main select[name=event] option", has_text=re.compile(rf"^{title} — "))
+    assert option.count() == 1, title
+    return f"/admin/registrations/add/?event={option.get_attribute('value')}"
+
+
+@pytest.mark.parametrize(("code", "title"), [("ru", "Песня"), ("en", "Song")])
+def test_the_entry_fields_of_a_nomination_have_no_violations(staff_page, code, title):
+    page = staff_page(code)
+    goto_admin(page, nomination_form_path(page, code, title), code)
+    # The entry's fieldset comes right after the person's.
+    legends = page.locator("form.staff-form fieldset.staff-group > legend").all_inner_texts()
+    assert len(legends) >= 4
+    assert page.locator("#id_entry_work_title").count() == 1
+    assert_no_violations(page, f"{code} register by phone for a nomination")
+    submit(page)
+    assert_no_violations(page, f"{code} register by phone for a nomination, sent empty")
+
+
+def test_librarian_enters_a_reader_in_a_nomination_by_phone_with_the_keyboard_alone(staff_page):
+    page = staff_page("en")
+    # A name of letters only, new in each run.
+    suffix = "".join("abdeghklmn"[int(digit)] for digit in str(next(_phones)))
+    name = f"Aru Zhaksylyk-{suffix.capitalize()}"
+    goto_admin(page, nomination_form_path(page, "en", "Song"), "en")
+    assert is_focused(labelled(page, "Full name"))
+    page.keyboard.type(name)
+    page.keyboard.press("Tab")
+    page.keyboard.type(unique_phone())
+    work = labelled(page, "Title of the work performed")
+    tab_to(page, work)
+    page.keyboard.type("Сағындым")
+    page.keyboard.press("Tab")
+    assert is_focused(labelled(page, "Author of the work"))
+    page.keyboard.type("Folk song")
+    consent = labelled(page, "The person agreed on the phone to the privacy notice")
+    tab_to(page, consent)
+    page.keyboard.press("Space")
+    tab_to(page, page.get_by_role("button", name="Register", exact=True))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(r"/admin/registrations/\d+/registered/$", page.url), page.url
+
+    # The person is in the competition's entries, with the work.
+    goto_admin(page, f"/admin/competition_entries/?q={name}", "en")
+    row = listing_row(page, name)
+    assert row.count() == 1
+    assert "Сағындым" in row.inner_text()

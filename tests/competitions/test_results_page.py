@@ -90,3 +90,39 @@ def test_grand_prix_and_special_prize_in_the_winners_summary(client, soup, code)
     prize = html.select_one("ul.winners--awards li span")
     assert prize.get_text() == "Дина Нұрпейісова күйін шебер орындағаны үшін"
     assert prize.get("lang") == (None if code == "kk" else "kk")
+
+
+def in_brief(html) -> list[str]:
+    section = html.select_one("section[aria-labelledby=in-brief-title]")
+    return [p.get_text(strip=True) for p in section.select(".announcement p")]
+
+
+def test_the_winners_in_plain_sentences_for_an_announcement(client, soup):
+    html = soup(client.get("/en/events/dombra-contest/results/"))
+    assert html.find("h2", id="in-brief-title").get_text(strip=True) == "The winners in brief"
+    assert in_brief(html) == [
+        "Grand Prix: Мадина Әбенова (Regional special library for blind and low-vision people).",
+        "Special prize «Дина Нұрпейісова күйін шебер орындағаны үшін»: "
+        "Дмитрий Волков (Kentau branch).",
+        "Open category. Place I: Мадина Әбенова (Regional special library for blind and "
+        "low-vision people). Place II: Ержан Сапарбаев (Sayram branch), "
+        "Алия Нұрланқызы (Tolebi branch).",
+    ]
+    # The jury's words stay marked as Kazakh inside the English sentences.
+    prize = html.select_one("section[aria-labelledby=in-brief-title] span[lang]")
+    assert prize["lang"] == "kk"
+
+
+@pytest.mark.parametrize("code", ["kk", "ru", "en"])
+def test_the_sentences_name_everyone_who_shares_a_place(client, soup, code):
+    html = soup(client.get(f"/{code}/events/chess-tournament/results/"))
+    tables = html.select("table.results-table")
+    first_group = in_brief(html)[0]
+    shared = [
+        f"{row[1]} ({row[2]})" for row in rows(tables[0]) if row[0].startswith("2")
+    ]  # two players share the second place
+    assert len(shared) == 2
+    expected_start = tables[0].caption.get_text(strip=True) + ". "
+    assert first_group.startswith(expected_start)
+    second = in_language(code, "Place %(prize)s: %(name)s", prize="II", name=", ".join(shared))
+    assert first_group.endswith(second + ".")

@@ -184,3 +184,39 @@ def test_a_past_edition_takes_no_applications(client, soup, code):
     response = client.post(past.url + "register/", valid())
     assert response.status_code == 200
     assert_nothing_saved()
+
+
+@pytest.mark.django_db
+def test_cancelling_an_application_withdraws_the_entry_and_applying_again_brings_it_back(
+    client, soup
+):
+    reading = nomination("reading")
+    response = client.post(apply_url(), valid(nomination=str(reading.pk)))
+    private = response["Location"].split("?")[0]
+    entry = Entry.objects.get(registration__person__full_name="Әсел Жолдасбекова")
+
+    assert client.post(private, {"step": "confirm"}).status_code == 303
+    entry.refresh_from_db()
+    assert entry.withdrawn_at is not None
+    judged = reading.judged
+    assert not Entry.objects.filter(competition=judged).for_results().filter(pk=entry.pk).exists()
+    client.cookies.clear()
+
+    again = client.post(apply_url(), valid(nomination=str(reading.pk)))
+    assert again.status_code == 303
+    # The same registration (and private page), the same entry, competing again.
+    assert again["Location"].split("?")[0] == private
+    assert Entry.objects.filter(registration__person__full_name="Әсел Жолдасбекова").count() == 1
+    entry.refresh_from_db()
+    assert entry.withdrawn_at is None
+    assert Entry.objects.filter(competition=judged).for_results().filter(pk=entry.pk).exists()
+    actions = list(
+        PageLogEntry.objects.filter(page=judged, action__startswith="competitions.entry.")
+        .order_by("timestamp", "pk")
+        .values_list("action", flat=True)
+    )
+    assert actions[-3:] == [
+        "competitions.entry.add",
+        "competitions.entry.withdraw",
+        "competitions.entry.reinstate",
+    ]

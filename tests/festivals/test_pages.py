@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from competitions.models import CompetitionPage
-from festivals.models import FestivalEditionPage, FestivalPage
+from festivals.models import FestivalEditionPage, FestivalIndexPage, FestivalPage
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -104,3 +104,30 @@ def test_festival_index(client, soup, code):
     assert response.status_code == 200
     html = soup(response)
     assert [a["href"] for a in html.select("main h2 a")] == [festival(code).url]
+
+
+def menu_links(html) -> dict[str, dict]:
+    menu = html.find("nav", class_="main-menu")
+    return {a.get_text(strip=True): a for a in menu.find_all("a")}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "label"), [("kk", "Фестивальдер"), ("ru", "Фестивали"), ("en", "Festivals")]
+)
+def test_the_main_menu_leads_to_the_festivals_in_each_language(client, soup, code, label):
+    home = soup(client.get(f"/{code}/"))
+    link = menu_links(home)[label]
+    assert link["href"] == f"/{code}/festivals/"
+    assert not link.has_attr("aria-current")
+    # On the list itself the item is the current page; below it, its section.
+    listing = menu_links(soup(client.get(f"/{code}/festivals/")))[label]
+    assert listing["aria-current"] == "page"
+    below = menu_links(soup(client.get(festival(code).url)))[label]
+    assert below["class"] == ["is-ancestor"]
+    assert not below.has_attr("aria-current")
+
+
+@pytest.mark.django_db
+def test_a_new_festival_list_is_in_the_menu_unless_the_editor_unticks_it():
+    assert FestivalIndexPage(title="Festivals").show_in_menus is True
