@@ -5,7 +5,8 @@ Who may do what (Settings → Groups):
   batches and their ZIP;
 - `certificates.add_certificate`: issue one, start or resume a batch, preview a template;
 - `certificates.change_certificate`: revoke and reissue.
-Superusers have them all. A certificate or batch that does not exist is
+Superusers have them all. Staff without the permission get a 403 page that
+names it (not Wagtail's redirect to the dashboard). A certificate or batch that does not exist is
 "not found" with a message (a 404 under /admin/ is turned into a redirect
 by the language middleware).
 """
@@ -69,11 +70,30 @@ def when(moment) -> str:
     return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M") if moment else ""
 
 
+# What a refusal says, by the permission the screen needs.
+PERMISSION_DENIED = {
+    "view": gettext_lazy(
+        "Seeing certificates and their PDFs needs the permission “Can view certificate”."
+    ),
+    "add": gettext_lazy("Issuing certificates needs the permission “Can add certificate”."),
+    "change": gettext_lazy(
+        "Revoking and reissuing certificates needs the permission “Can change certificate”."
+    ),
+}
+
+
 class StaffView(PermissionFirstMixin, WagtailAdminTemplateMixin):
+    """A refusal is a 403 page that names the missing permission."""
+
     header_icon = "doc-full"
+    permission_denied_template = "core/admin/permission_denied.html"
 
     def has_permission(self, user) -> bool:
         return can(user, self.permission)
+
+    @property
+    def permission_denied_message(self):
+        return PERMISSION_DENIED[self.permission]
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

@@ -53,12 +53,9 @@ def admin_client(client):
 
 
 def outcome(response) -> int:
-    """403 for a refusal: Wagtail answers one with a redirect to the dashboard
-    and a message. The response is closed (a file it streams, too)."""
+    """The status; the response is closed (a file it streams, too)."""
     if response.streaming:
         b"".join(response.streaming_content)  # the test client closes the file at the end
-    if response.status_code == 302 and response["Location"] == "/admin/":
-        return 403
     return response.status_code
 
 
@@ -154,6 +151,34 @@ def test_permissions_on_issue_revoke_and_download(
     assert certificate.is_revoked == (revoke_status == 200)
     assert outcome(client.get(f"{ADMIN}{certificate.pk}/pdf/")) == pdf_status
     assert outcome(client.get(f"{ADMIN}batches/new/")) == issue_status
+
+
+def test_a_refusal_is_a_403_page_that_names_the_missing_permission(as_staff, issue, soup):
+    certificate = issue()
+    client = as_staff("view_certificate")
+    for address, words in (
+        (f"{ADMIN}issue/", "Issuing certificates needs the permission “Can add certificate”."),
+        (
+            f"{ADMIN}{certificate.pk}/revoke/",
+            "Revoking and reissuing certificates needs the permission “Can change certificate”.",
+        ),
+        (
+            f"{ADMIN}{certificate.pk}/reissue/",
+            "Revoking and reissuing certificates needs the permission “Can change certificate”.",
+        ),
+    ):
+        response = client.get(address)
+        assert response.status_code == 403, address
+        page = soup(response)
+        assert page.find("h1").get_text(strip=True) == "You do not have the permission for this"
+        assert words in page.get_text(), address
+    # Nothing was done on the way.
+    assert client.post(f"{ADMIN}{certificate.pk}/revoke/", {"reason": "x"}).status_code == 403
+    certificate.refresh_from_db()
+    assert not certificate.is_revoked
+    response = as_staff().get(f"{ADMIN}{certificate.pk}/pdf/")  # no permission at all
+    assert response.status_code == 403
+    assert "“Can view certificate”" in soup(response).get_text()
 
 
 def test_the_public_cannot_reach_the_admin_screens(client, issue):
