@@ -19,12 +19,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -448,6 +448,40 @@ class BatchMixin:
         return None
 
 
+RUNNING = (BatchStatus.QUEUED, BatchStatus.RUNNING)
+
+
+def progress_summary(batch: CertificateBatch) -> str:
+    """“57 of 200 recipients done (56 newly issued, 1 error).”: the page and
+    its status endpoint say the same words."""
+    details = [_("%(issued)s newly issued") % {"issued": batch.issued}]
+    if batch.errors:
+        count = len(batch.errors)
+        details.append(
+            ngettext("%(counter)s error", "%(counter)s errors", count) % {"counter": count}
+        )
+    done = _("%(done)s of %(total)s recipients done") % {"done": batch.done, "total": batch.total}
+    return f"{done} ({', '.join(details)})."
+
+
+def batch_status(batch: CertificateBatch) -> dict:
+    """What the batch page shows of the progress, for `BatchStatusView`."""
+    status_label = str(batch.get_status_display())
+    summary = progress_summary(batch)
+    return {
+        "status": batch.status,
+        "status_label": status_label,
+        "running": batch.status in RUNNING,
+        "done": batch.done,
+        "total": batch.total,
+        "issued": batch.issued,
+        "percent": batch.percent,
+        "summary": summary,
+        "text": f"{status_label}. {summary}",
+        "errors": [{"name": error["name"], "error": error["error"]} for error in batch.errors],
+    }
+
+
 class BatchDetailView(BatchMixin, StaffView, TemplateView):
     template_name = "certificates/admin/batch.html"
 
@@ -470,6 +504,9 @@ class BatchDetailView(BatchMixin, StaffView, TemplateView):
                 "batch": batch,
                 "certificates": certificates,
                 "finished": batch.status == BatchStatus.DONE,
+                "running": batch.status in RUNNING,
+                "progress_summary": progress_summary(batch),
+                "status_url": url("batch_status", batch.pk),
                 "can_resume": can(self.request.user, "add") and batch.status != BatchStatus.DONE,
                 "resume_url": url("batch_resume", batch.pk),
                 "zip_url": url("batch_zip", batch.pk),
@@ -480,6 +517,24 @@ class BatchDetailView(BatchMixin, StaffView, TemplateView):
             }
         )
         return context
+
+
+class BatchStatusView(BatchMixin, StaffView, View):
+    """The batch's progress as JSON, which the batch page asks for every two
+    seconds while the batch runs (certificates/batch-progress.js). The same
+    permission as the page; refusals and unknown batches in JSON too."""
+
+    def permission_denied(self, request):
+        return JsonResponse({"error": str(self.permission_denied_message)}, status=403)
+
+    def prepare(self, request, **kwargs):
+        self.batch = CertificateBatch.objects.filter(pk=kwargs["pk"]).first()
+        if self.batch is None:
+            return JsonResponse({"error": _("There is no such batch.")}, status=404)
+        return None
+
+    def get(self, request, pk):
+        return JsonResponse(batch_status(self.batch))
 
 
 class BatchResumeView(BatchMixin, StaffView, View):

@@ -273,3 +273,93 @@ def test_the_list_costs_the_same_queries_for_one_or_many(admin_client, issue, ce
     for number in range(15):
         issue(name=f"Оқырман {number}", template=template)
     assert count() == one
+
+
+def test_the_batch_status_endpoint_says_what_the_page_says(
+    as_staff, admin_client, make_event, certificate_template, soup
+):
+    from certificates.enums import BatchStatus
+    from certificates.models import CertificateBatch
+
+    batch = CertificateBatch.objects.create(
+        kind="participation",
+        event=make_event(),
+        template=certificate_template(),
+        language="kk",
+        total=200,
+        done=57,
+        issued=56,
+        status=BatchStatus.RUNNING,
+        errors=[{"name": "Дәурен Ілиясов", "error": "The PDF cannot be made."}],
+    )
+    page = soup(admin_client.get(f"{ADMIN}batches/{batch.pk}/"))
+    progress = page.select_one("[data-batch-progress]")
+    assert progress["data-status-url"] == f"{ADMIN}batches/{batch.pk}/status/"
+    assert progress["data-running"] == "true"
+    live_region = page.select_one("[data-batch-announcement]")  # empty until JS speaks
+    assert (live_region["role"], live_region.get_text()) == ("status", "")
+    assert [script["src"] for script in page.select("script[src*=batch]")] == [
+        "/static/certificates/batch-progress.js"
+    ]
+
+    response = as_staff("view_certificate").get(f"{ADMIN}batches/{batch.pk}/status/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "no-store" in response["Cache-Control"]  # Wagtail's admin: never cached
+    assert response.json() == {
+        "status": "running",
+        "status_label": "Issuing",
+        "running": True,
+        "done": 57,
+        "total": 200,
+        "issued": 56,
+        "percent": 28,
+        "summary": "57 of 200 recipients done (56 newly issued, 1 error).",
+        "text": "Issuing. 57 of 200 recipients done (56 newly issued, 1 error).",
+        "errors": [{"name": "Дәурен Ілиясов", "error": "The PDF cannot be made."}],
+    }
+    assert (
+        " ".join(page.select_one("#batch-progress-text").get_text().split())
+        == (response.json()["text"])
+    )
+
+    CertificateBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.DONE, done=200, issued=199
+    )
+    data = admin_client.get(f"{ADMIN}batches/{batch.pk}/status/").json()
+    assert (data["running"], data["status_label"], data["percent"]) == (False, "Finished", 100)
+    page = soup(admin_client.get(f"{ADMIN}batches/{batch.pk}/"))
+    assert page.select_one("[data-batch-progress]")["data-running"] == "false"
+
+
+def test_the_batch_status_endpoint_is_checked_like_the_page(
+    client, as_staff, make_event, certificate_template
+):
+    from certificates.models import CertificateBatch
+
+    batch = CertificateBatch.objects.create(
+        kind="participation",
+        event=make_event(),
+        template=certificate_template(),
+        language="kk",
+        total=3,
+        recipients=[{"name": "Дәурен Ілиясов"}],
+    )
+    address = f"{ADMIN}batches/{batch.pk}/status/"
+    response = client.get(address)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+    staff = as_staff()
+    response = staff.get(address)
+    assert response.status_code == 403
+    assert response.json() == {
+        "error": "Seeing certificates and their PDFs needs the permission “Can view certificate”."
+    }
+    assert outcome(staff.get(f"{ADMIN}batches/{batch.pk}/")) == 403
+
+    viewer = as_staff("view_certificate")
+    assert viewer.get(address).status_code == 200
+    response = viewer.get(f"{ADMIN}batches/{batch.pk + 1000}/status/")
+    assert response.status_code == 404
+    assert response.json() == {"error": "There is no such batch."}
