@@ -33,7 +33,15 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
 from certificates import codes, pdf, services
-from certificates.admin_forms import BatchForm, IssueForm, PreviewForm, ReissueForm, RevokeForm
+from certificates.admin_forms import (
+    BatchForm,
+    IssueForm,
+    PreviewForm,
+    RegistrationEventForm,
+    ReissueForm,
+    RevokeForm,
+    may_pick_registrations,
+)
 from certificates.enums import BatchStatus, CertificateKind
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate
 from certificates.views import pdf_response
@@ -41,6 +49,8 @@ from core.admin_views import PermissionFirstMixin
 from events.documents import PdfUnavailable
 
 NS = "certificates_admin"
+# Kinds of certificate a registration has at most one of (as a batch gives them).
+PER_REGISTRATION_KINDS = (CertificateKind.PARTICIPATION, CertificateKind.COMPLETION)
 PAGE_SIZE = 50
 SAMPLE_NAME = "Әйгерім Сапарова"
 SAMPLE_CODE = "7KQ2M9XD" + codes.check_character("7KQ2M9XD")
@@ -159,44 +169,111 @@ class CertificateIndexView(StaffView, TemplateView):
 
 
 class IssueView(StaffView, FormView):
+    """One certificate. Staff who may see registrations can first choose an
+    event (`?registrations_of=<id>`, a GET form) and then one of its
+    registrations in the form, which fills the name and e-mail."""
+
     permission = "add"
-    template_name = "certificates/admin/form.html"
+    template_name = "certificates/admin/issue.html"
     form_class = IssueForm
     page_title = gettext_lazy("Issue a certificate")
 
+    def prepare(self, request, **kwargs):
+        self.event_form = None
+        if may_pick_registrations(request.user):
+            asked = "registrations_of" in request.GET
+            self.event_form = RegistrationEventForm(request.GET if asked else None)
+        return None
+
+    def registrations_of(self):
+        form = self.event_form
+        if form is not None and form.is_bound and form.is_valid():
+            return form.cleaned_data["registrations_of"]
+        return None
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        form = self.event_form
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
+
     def get_initial(self):
-        return {"language": "kk"}
+        initial = {"language": "kk"}
+        event = self.registrations_of()
+        if event is not None:
+            initial["event"] = str(event.pk)
+        return initial
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update({"user": self.request.user, "registrations_of": self.registrations_of()})
+        return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update({"button_label": _("Issue"), "back_url": url("index")})
+        event = self.registrations_of()
+        context.update(
+            {
+                "button_label": _("Issue"),
+                "back_url": url("index"),
+                "event_form": self.event_form,
+                "issue_url": url("issue"),
+                "registrations_event": event,
+                "no_registrations": event is not None
+                and "registration" not in context["form"].fields,
+            }
+        )
         return context
 
     def form_valid(self, form):
         data = form.cleaned_data
+        registration = data.get("registration")
+        template = data["template"]
+        event = form.selected_event()
+        key = None
+        if registration is not None and template.kind in PER_REGISTRATION_KINDS:
+            # The same key as a batch's: a batch run later does not issue it twice.
+            key = f"{template.kind}:{event.translation_key}:registration:{registration.pk}"
         try:
             with transaction.atomic():
-                certificate, _created = services.certificate_issue(
-                    template=data["template"],
+                certificate, created = services.certificate_issue(
+                    template=template,
                     recipient=services.Recipient(
                         name=data["recipient_name"],
+                        key=key,
                         email=data["recipient_email"],
+                        registration_id=registration.pk if registration is not None else None,
                         nomination=data["nomination"],
                         place=data["place"],
                         special_prize=data["special_prize"],
                         hours=data["hours"],
                     ),
                     language=data["language"],
-                    event=form.selected_event(),
+                    event=event,
                     by=self.request.user,
                 )
-                if data["send_email"]:
+                if data["send_email"] and created:
                     from certificates import notifications
 
                     notifications.enqueue_certificate_email(certificate)
         except services.CertificateError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
+        if not created:
+            messages.warning(
+                self.request,
+                _(
+                    "Nothing issued: %(name)s already has this certificate, %(serial)s, "
+                    "code %(code)s."
+                )
+                % {
+                    "name": certificate.recipient_name,
+                    "serial": certificate.serial_number,
+                    "code": certificate.display_code,
+                },
+            )
+            return redirect(url("detail", certificate.pk))
         messages.success(
             self.request,
             _("Issued: certificate %(serial)s for %(name)s, code %(code)s.")
