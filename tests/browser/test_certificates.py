@@ -287,3 +287,42 @@ def test_the_live_region_speaks_at_most_every_ten_seconds_and_at_each_quarter(
         "from certificates.models import CertificateBatch as B; "
         f"B.objects.filter(pk={batch['pk']}).update(status='interrupted')",
     )
+
+
+FESTIVAL_PAGES = """
+import json
+from events.models import EventPage
+print(json.dumps([page.pk for page in EventPage.objects.filter(slug="festival-zhanarym")]))
+"""
+
+
+def test_a_certificate_for_a_registration_is_issued_with_the_keyboard_alone(new_page, live_manage):
+    """Choose the festival, show its registrations, choose a person and a
+    template, press Enter: the name comes from the registration."""
+    festival_pages = json.loads(live_manage("shell", "-c", FESTIVAL_PAGES).strip().splitlines()[-1])
+    page = new_page()
+    log_in(page)
+    page.goto("/admin/certificates/issue/")
+    admin_violations(page, "the issue form")
+    event = page.locator("#id_registrations_of")
+    offered = event.locator("option").evaluate_all("options => options.map(o => o.value)")
+    (festival,) = [str(pk) for pk in festival_pages if str(pk) in offered]
+    event.focus()
+    event.select_option(festival)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert f"registrations_of={festival}" in page.url
+    admin_violations(page, "the issue form with the festival's registrations")
+
+    registration = page.locator("#id_registration")
+    person = registration.locator("option", has_text="Бауыржан Өмірзақов")
+    registration.select_option(person.get_attribute("value"))
+    page.locator("#id_template").select_option(label="Фестиваль дипломы / Диплом фестиваля")
+    page.locator("#id_recipient_name").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert re.search(r"/admin/certificates/\d+/$", page.url)
+    assert "Бауыржан Өмірзақов" in page.locator("h1").inner_text()
+    admin_violations(page, "the certificate issued for a registration")
