@@ -1,4 +1,5 @@
-"""Forms of the staff screens: issue one certificate, a batch, revoke, reissue."""
+"""Forms of the staff screens: issue one certificate (with its recipient
+taken from a registration, if wanted), a batch, revoke, reissue."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,8 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from certificates import services
 from certificates.enums import BatchKind, CertificateLanguage, Place
 from certificates.models import NAME_MAX_LENGTH, CertificateTemplate
-from events.models import EventPage
+from events.enums import RegistrationStatus
+from events.models import EventPage, Registration
 from events.staff_forms import event_choices
+from events.staff_views import scoped_registrations
 
 
 def _event_field(required: bool) -> forms.ChoiceField:
@@ -34,7 +37,58 @@ class TemplateLanguageMixin:
         self.fields["event"].choices = ([] if required else [("", _("No event"))]) + choices
 
 
+def may_pick_registrations(user) -> bool:
+    """Names from registrations are shown to staff who may see registrations."""
+    return user.has_perm("events.view_registration")
+
+
+def registrations_to_pick(user, event: EventPage) -> list[Registration]:
+    """The event's standing registrations (any language's page) that the user
+    may see, by name."""
+    return list(
+        scoped_registrations(user)
+        .filter(
+            event__translation_key=event.translation_key,
+            status__in=RegistrationStatus.active(),
+        )
+        .select_related("person")
+        .order_by("person__name_key", "pk")
+    )
+
+
+def registration_label(registration: Registration) -> str:
+    person, status = registration.person, registration.get_status_display()
+    return f"{person.full_name} — {status} ({registration.display_code})"
+
+
+class RegistrationEventForm(forms.Form):
+    """The first step of taking the recipient from a registration: which
+    event's registrations to offer (a GET form, so it works without JavaScript)."""
+
+    registrations_of = forms.ChoiceField(
+        label=_("Event"),
+        error_messages={"invalid_choice": _("Choose one of the events listed.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["registrations_of"].choices = [("", _("Choose an event"))] + event_choices(
+            EventPage.objects.all().order_by("-start")
+        )
+
+    def clean_registrations_of(self):
+        value = self.cleaned_data["registrations_of"]
+        if not value:
+            raise forms.ValidationError(_("Choose the event whose registrations to show."))
+        return EventPage.objects.get(pk=value)
+
+
 class IssueForm(TemplateLanguageMixin, forms.Form):
+    """One certificate. With `user` and `registrations_of` (an event), or an
+    event posted, it offers that event's registrations: choosing one fills
+    the name and the e-mail left empty and links the certificate to the
+    registration, so the holder finds it on their registration's page."""
+
     recipient_name = forms.CharField(
         label=_("Recipient's full name"),
         max_length=200,
@@ -61,19 +115,78 @@ class IssueForm(TemplateLanguageMixin, forms.Form):
     hours = forms.IntegerField(label=_("Hours"), min_value=1, max_value=10000, required=False)
     send_email = forms.BooleanField(label=_("Send it by e-mail now"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, registrations_of: EventPage | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.set_event_choices(required=False)
+        self.registrations = {}
+        event = registrations_of
+        if self.is_bound:
+            posted = str(self.data.get("event", ""))
+            event = EventPage.objects.filter(pk=posted).first() if posted.isdigit() else None
+        if user is not None and event is not None and may_pick_registrations(user):
+            self.registrations = {
+                str(registration.pk): registration
+                for registration in registrations_to_pick(user, event)
+            }
+        if self.registrations or (self.is_bound and self.data.get("registration")):
+            self.add_registration_field()
+
+    def add_registration_field(self):
+        self.fields["registration"] = forms.ChoiceField(
+            label=_("Registration"),
+            required=False,
+            choices=[("", _("None: I type the name below"))]
+            + [(pk, registration_label(r)) for pk, r in self.registrations.items()],
+            help_text=_(
+                "The name and e-mail are taken from the registration unless you type "
+                "them below; the person finds the certificate on their registration's page."
+            ),
+            error_messages={
+                "invalid_choice": _("Choose one of the registrations of the chosen event.")
+            },
+        )
+        name = self.fields["recipient_name"]
+        name.required = False
+        name.help_text = _(
+            "Exactly as it is to be printed, at most %(max)s characters. Leave it empty "
+            "to take the name from the registration."
+        ) % {"max": NAME_MAX_LENGTH}
+        self.order_fields(["event", "registration", "recipient_name", "recipient_email"])
 
     def clean_recipient_name(self):
         name = " ".join(self.cleaned_data["recipient_name"].split())
+        if not name and "registration" in self.fields:
+            return ""  # taken from the registration, or an error in clean()
         problem = services.name_problem(name)
         if problem:
             raise forms.ValidationError(problem)
         return name
 
+    def clean_registration(self):
+        value = self.cleaned_data.get("registration")
+        return self.registrations.get(value) if value else None
+
     def clean(self):
         cleaned = super().clean()
+        registration = cleaned.get("registration")
+        if registration is not None:
+            if not cleaned.get("recipient_name") and "recipient_name" not in self.errors:
+                name = " ".join(registration.person.full_name.split())
+                problem = services.name_problem(name)
+                if problem:
+                    self.add_error("recipient_name", problem)
+                else:
+                    cleaned["recipient_name"] = name
+            if not cleaned.get("recipient_email") and "recipient_email" not in self.errors:
+                cleaned["recipient_email"] = registration.person.email
+        elif (
+            "registration" in self.fields
+            and not cleaned.get("recipient_name")
+            and not {"recipient_name", "registration"} & set(self.errors)
+        ):
+            self.add_error(
+                "recipient_name", _("Type the recipient's full name, or choose a registration.")
+            )
         if cleaned.get("place") == Place.SPECIAL and not cleaned.get("special_prize"):
             self.add_error("special_prize", _("Name the special prize."))
         if cleaned.get("send_email") and not cleaned.get("recipient_email"):

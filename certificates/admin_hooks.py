@@ -7,6 +7,7 @@
     "<pk>/revoke|reissue/"     revoke; revoke and issue a corrected one
     "batches/", "batches/new/" batches; issue to many people
     "batches/<pk>/"            a batch's progress, errors and certificates
+    "batches/<pk>/status/"     its progress as JSON (the page updates itself)
     "batches/<pk>/resume/"     start it again (nothing is issued twice)
     "batches/<pk>/certificates.zip"  its certificates as <CODE>.pdf files
     "templates/<pk>/preview/?language=kk"  a template with sample data
@@ -38,6 +39,7 @@ urlpatterns = [
     path("batches/", views.BatchIndexView.as_view(), name="batches"),
     path("batches/new/", views.BatchCreateView.as_view(), name="batch_new"),
     path("batches/<int:pk>/", views.BatchDetailView.as_view(), name="batch"),
+    path("batches/<int:pk>/status/", views.BatchStatusView.as_view(), name="batch_status"),
     path("batches/<int:pk>/resume/", views.BatchResumeView.as_view(), name="batch_resume"),
     path("batches/<int:pk>/certificates.zip", views.BatchZipView.as_view(), name="batch_zip"),
     path(

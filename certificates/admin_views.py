@@ -5,7 +5,8 @@ Who may do what (Settings → Groups):
   batches and their ZIP;
 - `certificates.add_certificate`: issue one, start or resume a batch, preview a template;
 - `certificates.change_certificate`: revoke and reissue.
-Superusers have them all. A certificate or batch that does not exist is
+Superusers have them all. Staff without the permission get a 403 page that
+names it (not Wagtail's redirect to the dashboard). A certificate or batch that does not exist is
 "not found" with a message (a 404 under /admin/ is turned into a redirect
 by the language middleware).
 """
@@ -18,12 +19,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -32,7 +33,15 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
 from certificates import codes, pdf, services
-from certificates.admin_forms import BatchForm, IssueForm, PreviewForm, ReissueForm, RevokeForm
+from certificates.admin_forms import (
+    BatchForm,
+    IssueForm,
+    PreviewForm,
+    RegistrationEventForm,
+    ReissueForm,
+    RevokeForm,
+    may_pick_registrations,
+)
 from certificates.enums import BatchStatus, CertificateKind
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate
 from certificates.views import pdf_response
@@ -40,6 +49,8 @@ from core.admin_views import PermissionFirstMixin
 from events.documents import PdfUnavailable
 
 NS = "certificates_admin"
+# Kinds of certificate a registration has at most one of (as a batch gives them).
+PER_REGISTRATION_KINDS = (CertificateKind.PARTICIPATION, CertificateKind.COMPLETION)
 PAGE_SIZE = 50
 SAMPLE_NAME = "Әйгерім Сапарова"
 SAMPLE_CODE = "7KQ2M9XD" + codes.check_character("7KQ2M9XD")
@@ -69,11 +80,30 @@ def when(moment) -> str:
     return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M") if moment else ""
 
 
+# What a refusal says, by the permission the screen needs.
+PERMISSION_DENIED = {
+    "view": gettext_lazy(
+        "Seeing certificates and their PDFs needs the permission “Can view certificate”."
+    ),
+    "add": gettext_lazy("Issuing certificates needs the permission “Can add certificate”."),
+    "change": gettext_lazy(
+        "Revoking and reissuing certificates needs the permission “Can change certificate”."
+    ),
+}
+
+
 class StaffView(PermissionFirstMixin, WagtailAdminTemplateMixin):
+    """A refusal is a 403 page that names the missing permission."""
+
     header_icon = "doc-full"
+    permission_denied_template = "core/admin/permission_denied.html"
 
     def has_permission(self, user) -> bool:
         return can(user, self.permission)
+
+    @property
+    def permission_denied_message(self):
+        return PERMISSION_DENIED[self.permission]
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -139,44 +169,111 @@ class CertificateIndexView(StaffView, TemplateView):
 
 
 class IssueView(StaffView, FormView):
+    """One certificate. Staff who may see registrations can first choose an
+    event (`?registrations_of=<id>`, a GET form) and then one of its
+    registrations in the form, which fills the name and e-mail."""
+
     permission = "add"
-    template_name = "certificates/admin/form.html"
+    template_name = "certificates/admin/issue.html"
     form_class = IssueForm
     page_title = gettext_lazy("Issue a certificate")
 
+    def prepare(self, request, **kwargs):
+        self.event_form = None
+        if may_pick_registrations(request.user):
+            asked = "registrations_of" in request.GET
+            self.event_form = RegistrationEventForm(request.GET if asked else None)
+        return None
+
+    def registrations_of(self):
+        form = self.event_form
+        if form is not None and form.is_bound and form.is_valid():
+            return form.cleaned_data["registrations_of"]
+        return None
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        form = self.event_form
+        if form is not None and form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
+
     def get_initial(self):
-        return {"language": "kk"}
+        initial = {"language": "kk"}
+        event = self.registrations_of()
+        if event is not None:
+            initial["event"] = str(event.pk)
+        return initial
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update({"user": self.request.user, "registrations_of": self.registrations_of()})
+        return kwargs
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update({"button_label": _("Issue"), "back_url": url("index")})
+        event = self.registrations_of()
+        context.update(
+            {
+                "button_label": _("Issue"),
+                "back_url": url("index"),
+                "event_form": self.event_form,
+                "issue_url": url("issue"),
+                "registrations_event": event,
+                "no_registrations": event is not None
+                and "registration" not in context["form"].fields,
+            }
+        )
         return context
 
     def form_valid(self, form):
         data = form.cleaned_data
+        registration = data.get("registration")
+        template = data["template"]
+        event = form.selected_event()
+        key = None
+        if registration is not None and template.kind in PER_REGISTRATION_KINDS:
+            # The same key as a batch's: a batch run later does not issue it twice.
+            key = f"{template.kind}:{event.translation_key}:registration:{registration.pk}"
         try:
             with transaction.atomic():
-                certificate, _created = services.certificate_issue(
-                    template=data["template"],
+                certificate, created = services.certificate_issue(
+                    template=template,
                     recipient=services.Recipient(
                         name=data["recipient_name"],
+                        key=key,
                         email=data["recipient_email"],
+                        registration_id=registration.pk if registration is not None else None,
                         nomination=data["nomination"],
                         place=data["place"],
                         special_prize=data["special_prize"],
                         hours=data["hours"],
                     ),
                     language=data["language"],
-                    event=form.selected_event(),
+                    event=event,
                     by=self.request.user,
                 )
-                if data["send_email"]:
+                if data["send_email"] and created:
                     from certificates import notifications
 
                     notifications.enqueue_certificate_email(certificate)
         except services.CertificateError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
+        if not created:
+            messages.warning(
+                self.request,
+                _(
+                    "Nothing issued: %(name)s already has this certificate, %(serial)s, "
+                    "code %(code)s."
+                )
+                % {
+                    "name": certificate.recipient_name,
+                    "serial": certificate.serial_number,
+                    "code": certificate.display_code,
+                },
+            )
+            return redirect(url("detail", certificate.pk))
         messages.success(
             self.request,
             _("Issued: certificate %(serial)s for %(name)s, code %(code)s.")
@@ -428,6 +525,40 @@ class BatchMixin:
         return None
 
 
+RUNNING = (BatchStatus.QUEUED, BatchStatus.RUNNING)
+
+
+def progress_summary(batch: CertificateBatch) -> str:
+    """“57 of 200 recipients done (56 newly issued, 1 error).”: the page and
+    its status endpoint say the same words."""
+    details = [_("%(issued)s newly issued") % {"issued": batch.issued}]
+    if batch.errors:
+        count = len(batch.errors)
+        details.append(
+            ngettext("%(counter)s error", "%(counter)s errors", count) % {"counter": count}
+        )
+    done = _("%(done)s of %(total)s recipients done") % {"done": batch.done, "total": batch.total}
+    return f"{done} ({', '.join(details)})."
+
+
+def batch_status(batch: CertificateBatch) -> dict:
+    """What the batch page shows of the progress, for `BatchStatusView`."""
+    status_label = str(batch.get_status_display())
+    summary = progress_summary(batch)
+    return {
+        "status": batch.status,
+        "status_label": status_label,
+        "running": batch.status in RUNNING,
+        "done": batch.done,
+        "total": batch.total,
+        "issued": batch.issued,
+        "percent": batch.percent,
+        "summary": summary,
+        "text": f"{status_label}. {summary}",
+        "errors": [{"name": error["name"], "error": error["error"]} for error in batch.errors],
+    }
+
+
 class BatchDetailView(BatchMixin, StaffView, TemplateView):
     template_name = "certificates/admin/batch.html"
 
@@ -450,6 +581,9 @@ class BatchDetailView(BatchMixin, StaffView, TemplateView):
                 "batch": batch,
                 "certificates": certificates,
                 "finished": batch.status == BatchStatus.DONE,
+                "running": batch.status in RUNNING,
+                "progress_summary": progress_summary(batch),
+                "status_url": url("batch_status", batch.pk),
                 "can_resume": can(self.request.user, "add") and batch.status != BatchStatus.DONE,
                 "resume_url": url("batch_resume", batch.pk),
                 "zip_url": url("batch_zip", batch.pk),
@@ -460,6 +594,24 @@ class BatchDetailView(BatchMixin, StaffView, TemplateView):
             }
         )
         return context
+
+
+class BatchStatusView(BatchMixin, StaffView, View):
+    """The batch's progress as JSON, which the batch page asks for every two
+    seconds while the batch runs (certificates/batch-progress.js). The same
+    permission as the page; refusals and unknown batches in JSON too."""
+
+    def permission_denied(self, request):
+        return JsonResponse({"error": str(self.permission_denied_message)}, status=403)
+
+    def prepare(self, request, **kwargs):
+        self.batch = CertificateBatch.objects.filter(pk=kwargs["pk"]).first()
+        if self.batch is None:
+            return JsonResponse({"error": _("There is no such batch.")}, status=404)
+        return None
+
+    def get(self, request, pk):
+        return JsonResponse(batch_status(self.batch))
 
 
 class BatchResumeView(BatchMixin, StaffView, View):

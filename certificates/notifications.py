@@ -1,5 +1,6 @@
-"""A certificate sent by e-mail to its recipient: a short text in the
-certificate's language with the PDF attached and the link to its HTML view.
+"""A certificate sent by e-mail to its recipient: a short letter in the
+certificate's language, as text and as HTML, with the PDF attached and the
+link to its HTML view.
 
 Queued when the issuing transaction commits and sent by a background task,
 which tries again later on an SMTP or connection error (five attempts, as
@@ -36,14 +37,26 @@ def holder_url(certificate: Certificate) -> str:
 
 
 def build_certificate_email(certificate: Certificate) -> EmailMultiAlternatives:
+    """A text part and an HTML part (the shared frame `email/base.html`) in
+    the certificate's leading language, and the PDF attached."""
     with translation.override(certificate.lead_language):
         part = certificate.content["parts"][0]
         subject = _("Your certificate: %(title)s") % {"title": part["title"]}
-        body = render_to_string(
-            "certificates/email/certificate.txt",
-            {"certificate": certificate, "part": part, "holder_url": holder_url(certificate)},
-        )
-    message = EmailMultiAlternatives(subject=subject, body=body, to=[certificate.recipient_email])
+        context = {
+            "subject": subject,
+            "certificate": certificate,
+            "part": part,
+            "holder_url": holder_url(certificate),
+        }
+        body = render_to_string("certificates/email/certificate.txt", context)
+        html = render_to_string("certificates/email/certificate.html", context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=body,
+        to=[certificate.recipient_email],
+        headers={"Auto-Submitted": "auto-generated"},
+    )
+    message.attach_alternative(html, "text/html")
     message.attach(
         f"{certificate.display_code}.pdf", services.pdf_bytes(certificate), "application/pdf"
     )

@@ -1,6 +1,7 @@
 """Certificates in the Wagtail admin: templates as snippets, the staff
-screens (registered from `admin_hooks`), the audit log's actions and the
-section on a registration's private page."""
+screens (registered from `admin_hooks`), the audit log's actions, the
+section on a registration's private page, and what a person's erasure does
+to their certificates (`certificates.privacy`)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,6 +14,7 @@ def register_certificate_actions(actions):
         ("certificate.revoke", _("Certificate: revoked")),
         ("certificate.reissue", _("Certificate: issued again, replacing a revoked one")),
         ("certificate.email", _("Certificate: sent by e-mail")),
+        ("certificate.withdraw", _("Certificate: withdrawn at the holder's request")),
         ("batch.create", _("Certificates: batch created")),
         ("batch.finish", _("Certificates: batch finished")),
         ("batch.resume", _("Certificates: batch started again")),
@@ -42,6 +44,24 @@ def registration_certificates_section(request, registration):
             for certificate in certificates
         ],
     }
+
+
+@hooks.register("before_person_erase")
+def withdraw_erased_persons_certificates(*, person, registrations, by, pseudonym):
+    """A person erased on request (events.privacy): their certificates are withdrawn."""
+    from certificates import privacy
+
+    return privacy.person_certificates_withdraw(
+        person=person, registrations=registrations, by=by, pseudonym=pseudonym
+    )
+
+
+@hooks.register("person_erase_preview")
+def erased_persons_certificates(person):
+    """Said on the erasure's confirmation page: how many certificates go."""
+    from certificates import privacy
+
+    return privacy.person_certificates_preview(person)
 
 
 # Screens of their own module, registered when Wagtail loads the hooks.

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import cache
+        from . import cache, pdf_tags
 
         cache.connect_invalidation_signals()
+        pdf_tags.install()

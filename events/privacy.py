@@ -23,6 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
@@ -61,6 +62,16 @@ PURGE_ACTION = "events.person.purge"
 ERASE_ACTION = "events.person.erase"
 EXPORT_ACTION = "events.person.export"
 EXPORT_FORMAT = "special-library.person-export/1"
+
+# Wagtail hooks through which other apps (certificates) act on an erasure
+# without events knowing them:
+# - ERASE_PREVIEW_HOOK: `(person) -> str | None`, what else the erasure will
+#   do, in words, shown before staff confirm it;
+# - ERASE_HOOK: `(*, person, registrations, by, pseudonym) -> str | None`,
+#   called inside the erasure's transaction before the person is deleted
+#   (so a failure erases nothing); the words returned are shown to staff.
+ERASE_PREVIEW_HOOK = "person_erase_preview"
+ERASE_HOOK = "before_person_erase"
 
 
 def pseudonym(pk: int) -> str:
@@ -426,6 +437,13 @@ class EraseReport:
     cancelled: list[str]
     # Registrations moved from the waiting list to a place: to be told.
     promoted: list[Registration]
+    # What other apps did, in words (ERASE_HOOK).
+    notes: list[str] = field(default_factory=list)
+
+
+def person_erase_preview(person: Person) -> list[str]:
+    """What other apps will do when the person is erased, in words."""
+    return [note for fn in hooks.get_hooks(ERASE_PREVIEW_HOOK) if (note := fn(person))]
 
 
 def _tell_cancelled(registration: Registration, promoted: list[Registration]) -> None:
@@ -449,7 +467,10 @@ def person_erase(*, person: Person, by, now: datetime.datetime | None = None) ->
     the row; the engine's entries for the registrations (create, cancel...)
     stay too, relabelled. Page history was not chosen: a person's erasure is
     not an edit of an event page and would show in every editor's page history
-    which events the person had registered for."""
+    which events the person had registered for.
+
+    Other apps act through the `ERASE_HOOK` hooks (certificates withdraws the
+    person's certificates), inside the same transaction, before the delete."""
     now = now or timezone.now()
     with transaction.atomic():
         person = Person.objects.select_for_update().get(pk=person.pk)
@@ -468,6 +489,13 @@ def person_erase(*, person: Person, by, now: datetime.datetime | None = None) ->
                 cancelled.append(registration.code)
 
         erased_name = pseudonym(person_pk)
+        notes = [
+            note
+            for fn in hooks.get_hooks(ERASE_HOOK)
+            if (
+                note := fn(person=person, registrations=registrations, by=by, pseudonym=erased_name)
+            )
+        ]
         person.full_name = erased_name  # in memory only: labels without the name
         _scrub_log_labels(person, registrations)
         log(
@@ -492,4 +520,5 @@ def person_erase(*, person: Person, by, now: datetime.datetime | None = None) ->
         registrations_deleted=len(registrations),
         cancelled=cancelled,
         promoted=promoted,
+        notes=notes,
     )

@@ -33,6 +33,7 @@ from events.privacy import (
     PURGE_ACTION,
     log_export,
     person_erase,
+    person_erase_preview,
     person_export,
 )
 from events.registration import normalise_phone
@@ -193,6 +194,8 @@ def person_erase_view(request: HttpRequest, pk: int) -> HttpResponse:
             )
             % {"count": report.registrations_deleted, "cancelled": len(report.cancelled)},
         )
+        for note in report.notes:
+            messages.success(request, note)
         if report.promoted:
             messages.warning(
                 request,
@@ -214,6 +217,7 @@ def person_erase_view(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "registration_count": person.registrations.count(),
             "upcoming_count": upcoming,
+            "also": person_erase_preview(person),
         },
         status=400 if form.is_bound else 200,
     )

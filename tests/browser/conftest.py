@@ -48,11 +48,11 @@ def _require_browser():
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    """Base URL of the seeded demo site served by gunicorn."""
+def live_site_env(tmp_path_factory):
+    """The environment of the live site: its server and its manage.py commands."""
     _require_browser()
     workdir = tmp_path_factory.mktemp("site")
-    env = {
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
@@ -65,6 +65,12 @@ def live_site(tmp_path_factory):
         "TASKS_BACKEND": "immediate",
         "DEMO_ADMIN_PASSWORD": "browser-tests-admin",
     }
+
+
+@pytest.fixture(scope="session")
+def live_site(live_site_env):
+    """Base URL of the seeded demo site served by gunicorn."""
+    env = live_site_env
     manage = [sys.executable, "manage.py"]
     for command in (
         ["migrate", "--no-input", "-v0"],
@@ -104,6 +110,26 @@ def live_site(tmp_path_factory):
     yield base_url
     server.terminate()
     server.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def live_manage(live_site, live_site_env):
+    """Run a manage.py command on the live site's database, as its staff
+    would on the server: live_manage("shell", "-c", code) → its output."""
+
+    def run(*command: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=live_site_env,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        return done.stdout
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -53,12 +53,9 @@ def admin_client(client):
 
 
 def outcome(response) -> int:
-    """403 for a refusal: Wagtail answers one with a redirect to the dashboard
-    and a message. The response is closed (a file it streams, too)."""
+    """The status; the response is closed (a file it streams, too)."""
     if response.streaming:
         b"".join(response.streaming_content)  # the test client closes the file at the end
-    if response.status_code == 302 and response["Location"] == "/admin/":
-        return 403
     return response.status_code
 
 
@@ -156,6 +153,34 @@ def test_permissions_on_issue_revoke_and_download(
     assert outcome(client.get(f"{ADMIN}batches/new/")) == issue_status
 
 
+def test_a_refusal_is_a_403_page_that_names_the_missing_permission(as_staff, issue, soup):
+    certificate = issue()
+    client = as_staff("view_certificate")
+    for address, words in (
+        (f"{ADMIN}issue/", "Issuing certificates needs the permission “Can add certificate”."),
+        (
+            f"{ADMIN}{certificate.pk}/revoke/",
+            "Revoking and reissuing certificates needs the permission “Can change certificate”.",
+        ),
+        (
+            f"{ADMIN}{certificate.pk}/reissue/",
+            "Revoking and reissuing certificates needs the permission “Can change certificate”.",
+        ),
+    ):
+        response = client.get(address)
+        assert response.status_code == 403, address
+        page = soup(response)
+        assert page.find("h1").get_text(strip=True) == "You do not have the permission for this"
+        assert words in page.get_text(), address
+    # Nothing was done on the way.
+    assert client.post(f"{ADMIN}{certificate.pk}/revoke/", {"reason": "x"}).status_code == 403
+    certificate.refresh_from_db()
+    assert not certificate.is_revoked
+    response = as_staff().get(f"{ADMIN}{certificate.pk}/pdf/")  # no permission at all
+    assert response.status_code == 403
+    assert "“Can view certificate”" in soup(response).get_text()
+
+
 def test_the_public_cannot_reach_the_admin_screens(client, issue):
     certificate = issue()
     response = client.get(f"{ADMIN}{certificate.pk}/pdf/")
@@ -248,3 +273,93 @@ def test_the_list_costs_the_same_queries_for_one_or_many(admin_client, issue, ce
     for number in range(15):
         issue(name=f"Оқырман {number}", template=template)
     assert count() == one
+
+
+def test_the_batch_status_endpoint_says_what_the_page_says(
+    as_staff, admin_client, make_event, certificate_template, soup
+):
+    from certificates.enums import BatchStatus
+    from certificates.models import CertificateBatch
+
+    batch = CertificateBatch.objects.create(
+        kind="participation",
+        event=make_event(),
+        template=certificate_template(),
+        language="kk",
+        total=200,
+        done=57,
+        issued=56,
+        status=BatchStatus.RUNNING,
+        errors=[{"name": "Дәурен Ілиясов", "error": "The PDF cannot be made."}],
+    )
+    page = soup(admin_client.get(f"{ADMIN}batches/{batch.pk}/"))
+    progress = page.select_one("[data-batch-progress]")
+    assert progress["data-status-url"] == f"{ADMIN}batches/{batch.pk}/status/"
+    assert progress["data-running"] == "true"
+    live_region = page.select_one("[data-batch-announcement]")  # empty until JS speaks
+    assert (live_region["role"], live_region.get_text()) == ("status", "")
+    assert [script["src"] for script in page.select("script[src*=batch]")] == [
+        "/static/certificates/batch-progress.js"
+    ]
+
+    response = as_staff("view_certificate").get(f"{ADMIN}batches/{batch.pk}/status/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "no-store" in response["Cache-Control"]  # Wagtail's admin: never cached
+    assert response.json() == {
+        "status": "running",
+        "status_label": "Issuing",
+        "running": True,
+        "done": 57,
+        "total": 200,
+        "issued": 56,
+        "percent": 28,
+        "summary": "57 of 200 recipients done (56 newly issued, 1 error).",
+        "text": "Issuing. 57 of 200 recipients done (56 newly issued, 1 error).",
+        "errors": [{"name": "Дәурен Ілиясов", "error": "The PDF cannot be made."}],
+    }
+    assert (
+        " ".join(page.select_one("#batch-progress-text").get_text().split())
+        == (response.json()["text"])
+    )
+
+    CertificateBatch.objects.filter(pk=batch.pk).update(
+        status=BatchStatus.DONE, done=200, issued=199
+    )
+    data = admin_client.get(f"{ADMIN}batches/{batch.pk}/status/").json()
+    assert (data["running"], data["status_label"], data["percent"]) == (False, "Finished", 100)
+    page = soup(admin_client.get(f"{ADMIN}batches/{batch.pk}/"))
+    assert page.select_one("[data-batch-progress]")["data-running"] == "false"
+
+
+def test_the_batch_status_endpoint_is_checked_like_the_page(
+    client, as_staff, make_event, certificate_template
+):
+    from certificates.models import CertificateBatch
+
+    batch = CertificateBatch.objects.create(
+        kind="participation",
+        event=make_event(),
+        template=certificate_template(),
+        language="kk",
+        total=3,
+        recipients=[{"name": "Дәурен Ілиясов"}],
+    )
+    address = f"{ADMIN}batches/{batch.pk}/status/"
+    response = client.get(address)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+    staff = as_staff()
+    response = staff.get(address)
+    assert response.status_code == 403
+    assert response.json() == {
+        "error": "Seeing certificates and their PDFs needs the permission “Can view certificate”."
+    }
+    assert outcome(staff.get(f"{ADMIN}batches/{batch.pk}/")) == 403
+
+    viewer = as_staff("view_certificate")
+    assert viewer.get(address).status_code == 200
+    response = viewer.get(f"{ADMIN}batches/{batch.pk + 1000}/status/")
+    assert response.status_code == 404
+    assert response.json() == {"error": "There is no such batch."}

@@ -115,6 +115,40 @@ def test_bilingual_certificate_has_both_languages(issue):
         assert str(document.Root.Lang) == "kk"
 
 
+def structure_elements(node, found=None):
+    """Every structure element under `node`, in document order."""
+    found = [] if found is None else found
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            structure_elements(kid, found)
+    elif isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            found.append(node)
+        if "/K" in node:
+            structure_elements(node.K, found)
+    return found
+
+
+def test_the_russian_part_of_a_bilingual_certificate_is_marked_russian(issue):
+    """A screen reader switches to its Russian voice for the second part: the
+    document is Kazakh (/Lang kk) and the Russian part's section says /Lang ru."""
+    certificate = issue(language="kk+ru")
+    with pikepdf.open(io.BytesIO(services.pdf_bytes(certificate))) as document:
+        assert str(document.Root.Lang) == "kk"
+        elements = structure_elements(document.Root.StructTreeRoot)
+        marked = [
+            (str(element.S), str(element.Lang), document.pages.index(pikepdf.Page(element.Pg)))
+            for element in elements
+            if "/Lang" in element
+        ]
+        sections = [element for element in elements if element.S == "/Sect"]
+        assert len(sections) == 2
+        # Only where the language changes: the Kazakh part speaks the document's language.
+        assert marked == [("/Sect", "ru", 1)]
+        assert "/Lang" not in sections[0]
+        assert str(sections[1].Lang) == "ru"
+
+
 def test_diploma_names_the_place_and_nomination(issue, certificate_template, make_event):
     template = certificate_template(
         kind=CertificateKind.DIPLOMA,

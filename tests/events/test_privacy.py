@@ -308,6 +308,36 @@ def test_erase_cancels_future_registrations_and_leaves_an_audit_trail(history, e
     assert Person.objects.filter(pk=history["ainur"].pk).exists()
 
 
+@pytest.mark.django_db
+def test_other_apps_act_on_an_erasure_through_a_hook_in_its_transaction(history):
+    from wagtail import hooks
+
+    from events.privacy import ERASE_HOOK
+
+    bolat = history["bolat"]
+    seen = []
+
+    def before_erase(*, person, registrations, by, pseudonym):
+        seen.append((person.full_name, sorted(r.pk for r in registrations), pseudonym))
+        return "Their library card was closed."
+
+    with hooks.register_temporarily(ERASE_HOOK, before_erase):
+        report = person_erase(person=bolat, by=None)
+    own = sorted([history["bolat_old"].pk, history["bolat_recent"].pk])
+    # The hook still sees the name (to find what is theirs) and learns the pseudonym.
+    assert seen == [("Болат Жақсылықов", own, f"— №{bolat.pk}")]
+    assert report.notes == ["Their library card was closed."]
+
+    def failing(**kwargs):
+        raise RuntimeError("the other app failed")
+
+    ainur = history["ainur"]
+    with hooks.register_temporarily(ERASE_HOOK, failing), pytest.raises(RuntimeError):
+        person_erase(person=ainur, by=None)
+    assert Person.objects.filter(pk=ainur.pk).exists()  # nothing erased
+    assert not ModelLogEntry.objects.filter(action=ERASE_ACTION, object_id=str(ainur.pk)).exists()
+
+
 # Staff screens ---------------------------------------------------------------
 
 
