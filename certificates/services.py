@@ -486,6 +486,13 @@ def certificate_reissue(
 ) -> Certificate:
     """Revoke the certificate and issue a new one for the same thing (a
     corrected name, a new template text); the new one has a new code."""
+    if was_withdrawn(certificate):
+        raise CertificateError(
+            _(
+                "This certificate was withdrawn when its holder's personal data was erased: "
+                "it cannot be reissued."
+            )
+        )
     name = " ".join((recipient_name or certificate.recipient_name).split())
     problem = name_problem(name)
     if problem:
@@ -537,6 +544,18 @@ def make_pdf_file(certificate: Certificate) -> bool:
     else:
         certificate.pdf.save(name.rsplit("/", 1)[-1], ContentFile(content), save=False)
     return True
+
+
+def was_withdrawn(certificate: Certificate) -> bool:
+    """Withdrawn when its holder was erased (`certificates.privacy`)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    return ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Certificate),
+        object_id=str(certificate.pk),
+        action="certificates.certificate.withdraw",
+    ).exists()
 
 
 def ensure_pdf(certificate: Certificate) -> Certificate:

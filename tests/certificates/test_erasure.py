@@ -11,7 +11,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.files.storage import default_storage
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import ngettext
 from wagtail.models import ModelLogEntry
 
 from certificates import services
@@ -200,12 +201,37 @@ def test_the_erasure_screens_say_what_happens_to_the_certificates(ainur, client,
     client.force_login(officer)
     address = f"/admin/personal-data/{ainur['person'].pk}/erase/"
     page = soup(client.get(address))
-    assert (
-        "Their 4 certificates are withdrawn: they stay revoked, without the name, for whoever "
-        "checks their codes." in page.main.get_text()
-    )
+    with translation.override("ru"):  # the admin answers in Russian
+        preview = ngettext(
+            "Their %(count)d certificate is withdrawn: it stays revoked, without the name, for "
+            "whoever checks its code.",
+            "Their %(count)d certificates are withdrawn: they stay revoked, without the name, for "
+            "whoever checks their codes.",
+            4,
+        ) % {"count": 4}
+        done = ngettext(
+            "%(count)d certificate was withdrawn: whoever checks its code is told it is revoked, "
+            "without the name.",
+            "%(count)d certificates were withdrawn: whoever checks their codes is told they are "
+            "revoked, without the name.",
+            4,
+        ) % {"count": 4}
+    assert "4 сертификат" in preview  # read in Russian, not the English fallback
+    assert preview in page.main.get_text()
     response = client.post(address, {"confirm_name": NAME}, follow=True)
+    assert done in soup(response).get_text()
+
+
+def test_a_withdrawn_certificate_cannot_be_reissued(ainur, staff):
+    person_erase(person=ainur["person"], by=staff)
+    withdrawn = Certificate.objects.get(pk=ainur["theirs"][2].pk)
+    with pytest.raises(services.CertificateError) as refused:
+        services.certificate_reissue(
+            certificate=withdrawn, by=staff, reason="Қате", recipient_name=NAME
+        )
+    assert "withdrawn when its holder's personal data was erased" in str(refused.value.message)
     assert (
-        "4 certificates were withdrawn: whoever checks their codes is told they are revoked, "
-        "without the name." in soup(response).get_text()
+        not Certificate.objects.filter(recipient_name=NAME)
+        .exclude(pk=ainur["others"][0].pk)
+        .exists()
     )
