@@ -97,6 +97,9 @@ def _pdf_tools() -> _PdfTools:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
+    from core import pdf_tags
+
+    pdf_tags.install()  # the language of each part, in the structure tree
     font_config = FontConfiguration()
     user_agent_sheet = CSS(string=USER_AGENT_CSS_FILE.read_text(), font_config=font_config)
 

@@ -8,7 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
-        from . import cache, pdf_tags
+        from . import cache
 
         cache.connect_invalidation_signals()
-        pdf_tags.install()

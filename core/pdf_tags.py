@@ -9,17 +9,14 @@ HTML element whose `lang` differs from the language around it gets that
 language as /Lang (PDF 1.7, 14.9.2). Nothing else of the tree changes.
 
 WeasyPrint is imported lazily (it costs half a second and needs Pango), so
-the wrapper is put in place when `weasyprint.pdf.tags` is first imported,
-not at start-up. It is applied only to the WeasyPrint version it was written
+the wrapper is put in place by `install()` where our code imports WeasyPrint
+(`events.documents` and `certificates.pdf`), not at start-up. It is applied only to the WeasyPrint version it was written
 for; `tests/certificates/test_pdf.py` fails if the languages go missing.
 Remove this module once WeasyPrint writes /Lang per element itself.
 """
 
 import functools
-import importlib.abc
-import importlib.machinery
 import logging
-import sys
 import threading
 
 logger = logging.getLogger(__name__)
@@ -99,30 +96,10 @@ def patch(module) -> bool:
     return True
 
 
-class _PatchWhenImported(importlib.abc.MetaPathFinder):
-    """Finds `weasyprint.pdf.tags` like the ordinary path finder, and patches
-    it right after it has run."""
-
-    def find_spec(self, fullname, path, target=None):
-        if fullname != TARGET:
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(fullname, path)
-        if spec is None or spec.loader is None:
-            return spec
-        run = spec.loader.exec_module
-
-        def exec_module(module):
-            run(module)
-            patch(module)
-
-        spec.loader.exec_module = exec_module
-        return spec
-
-
 def install() -> None:
-    """Mark languages in every tagged PDF this process makes (AppConfig.ready)."""
-    module = sys.modules.get(TARGET)
-    if module is not None:
-        patch(module)
-    elif not any(isinstance(finder, _PatchWhenImported) for finder in sys.meta_path):
-        sys.meta_path.insert(0, _PatchWhenImported())
+    """Mark languages in every tagged PDF this process makes. Called where
+    our code imports WeasyPrint (its import costs half a second and needs
+    Pango, so it is not done at start-up); once is enough, again is harmless."""
+    import weasyprint.pdf.tags
+
+    patch(weasyprint.pdf.tags)

@@ -259,6 +259,9 @@ def _pdf_tools() -> _PdfTools:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
+    from core import pdf_tags
+
+    pdf_tags.install()  # the language of each part, in the structure tree
     font_config = FontConfiguration()
     # The documents load nothing: no network, no local files.
     url_fetcher = URLFetcher(allowed_protocols=())

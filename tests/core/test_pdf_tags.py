@@ -9,6 +9,10 @@ import pikepdf
 def marked_languages(html: str) -> list[tuple[str, str]]:
     from weasyprint import HTML
 
+    from core import pdf_tags
+
+    pdf_tags.install()
+
     content = HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
     found = []
 
@@ -45,6 +49,8 @@ def test_the_patch_is_in_place_once():
 
     from core import pdf_tags
 
+    pdf_tags.install()
+    pdf_tags.install()
     assert weasyprint.pdf.tags._build_box_tree.marks_languages
     assert pdf_tags.patch(weasyprint.pdf.tags)
     assert weasyprint.pdf.tags._build_box_tree.__wrapped__.__module__ == "weasyprint.pdf.tags"
