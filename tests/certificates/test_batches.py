@@ -60,6 +60,18 @@ def attended_event(make_event):
     return event
 
 
+def participation_batch(event, template, staff, **options):
+    """A Kazakh participation batch for everyone who attended `event`."""
+    return services.batch_create(
+        kind=BatchKind.PARTICIPATION,
+        event=event,
+        template=template,
+        language="kk",
+        by=staff,
+        **options,
+    )
+
+
 def run(batch):
     return tasks.issue_certificate_batch.enqueue(batch.pk)
 
@@ -67,13 +79,7 @@ def run(batch):
 def test_everyone_who_attended_gets_one_certificate_with_a_pdf(
     attended_event, certificate_template, staff
 ):
-    batch = services.batch_create(
-        kind=BatchKind.PARTICIPATION,
-        event=attended_event,
-        template=certificate_template(),
-        language="kk",
-        by=staff,
-    )
+    batch = participation_batch(attended_event, certificate_template(), staff)
     run(batch)
     batch.refresh_from_db()
     assert (batch.status, batch.done, batch.total, batch.issued, batch.errors) == (
@@ -104,21 +110,9 @@ def test_a_second_batch_for_the_same_event_issues_nothing(
     attended_event, certificate_template, staff
 ):
     template = certificate_template()
-    first = services.batch_create(
-        kind=BatchKind.PARTICIPATION,
-        event=attended_event,
-        template=template,
-        language="kk",
-        by=staff,
-    )
+    first = participation_batch(attended_event, template, staff)
     run(first)
-    second = services.batch_create(
-        kind=BatchKind.PARTICIPATION,
-        event=attended_event,
-        template=template,
-        language="kk",
-        by=staff,
-    )
+    second = participation_batch(attended_event, template, staff)
     run(second)
     second.refresh_from_db()
     assert (second.done, second.issued) == (6, 0)
@@ -129,13 +123,7 @@ def test_a_run_killed_after_k_completes_on_the_next_run_without_duplicates(
     attended_event, certificate_template, staff, monkeypatch
 ):
     monkeypatch.setattr(services, "PROGRESS_EVERY_SECONDS", 0)
-    batch = services.batch_create(
-        kind=BatchKind.PARTICIPATION,
-        event=attended_event,
-        template=certificate_template(),
-        language="kk",
-        by=staff,
-    )
+    batch = participation_batch(attended_event, certificate_template(), staff)
     real_make_pdf_file = services.make_pdf_file
     calls = {"count": 0}
 
@@ -172,13 +160,7 @@ def test_a_run_killed_inside_a_chunk_issues_the_rest_on_the_next_run(
     """Chunks of two: a worker killed while issuing the second chunk leaves
     the first chunk issued and nothing of the second (one transaction)."""
     monkeypatch.setattr(services, "BATCH_CHUNK", 2)
-    batch = services.batch_create(
-        kind=BatchKind.PARTICIPATION,
-        event=attended_event,
-        template=certificate_template(),
-        language="kk",
-        by=staff,
-    )
+    batch = participation_batch(attended_event, certificate_template(), staff)
     real_log_issued = services._log_issued
     calls = {"count": 0}
 
@@ -212,13 +194,7 @@ def issue_entries(batch):
 
 def test_progress_is_reported_as_it_goes(attended_event, certificate_template, staff, monkeypatch):
     monkeypatch.setattr(services, "PROGRESS_EVERY_SECONDS", 0)
-    batch = services.batch_create(
-        kind=BatchKind.PARTICIPATION,
-        event=attended_event,
-        template=certificate_template(),
-        language="kk",
-        by=staff,
-    )
+    batch = participation_batch(attended_event, certificate_template(), staff)
     seen = []
 
     def progress(done, total):
@@ -281,13 +257,7 @@ def test_diplomas_for_winners_and_errors_named(make_event, certificate_template,
 def test_a_failing_recipient_is_named_and_the_batch_goes_on(
     attended_event, certificate_template, staff, monkeypatch
 ):
-    batch = services.batch_create(
-        kind=BatchKind.PARTICIPATION,
-        event=attended_event,
-        template=certificate_template(),
-        language="kk",
-        by=staff,
-    )
+    batch = participation_batch(attended_event, certificate_template(), staff)
     real_make_pdf_file = services.make_pdf_file
 
     def fails_for_one(certificate):
@@ -306,14 +276,7 @@ def test_a_failing_recipient_is_named_and_the_batch_goes_on(
 def test_emails_go_once_with_the_pdf(
     attended_event, certificate_template, staff, mailoutbox, django_capture_on_commit_callbacks
 ):
-    batch = services.batch_create(
-        kind=BatchKind.PARTICIPATION,
-        event=attended_event,
-        template=certificate_template(),
-        language="kk",
-        by=staff,
-        send_email=True,
-    )
+    batch = participation_batch(attended_event, certificate_template(), staff, send_email=True)
     with django_capture_on_commit_callbacks(execute=True):
         run(batch)
     assert len(mailoutbox) == 6
