@@ -34,6 +34,12 @@ axe = Axe()
 
 
 def admin_violations(page, label):
+    # Wagtail's messages fade in: axe measures contrast once they are there.
+    page.evaluate(
+        "Promise.all(document.getAnimations()"
+        ".filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
+        ".map((a) => a.finished))"
+    )
     results = axe.run(page, options=ADMIN_AXE)
     summary = [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
