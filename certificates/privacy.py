@@ -144,6 +144,29 @@ def _scrub_batches(
         batch.save(update_fields=["recipients", "errors", "total", "done"])
 
 
+def person_certificates_export(person: Person, registrations: list[Registration]) -> list[dict]:
+    """The person's certificates as plain data, for the export of everything
+    held about them (events.privacy.person_export)."""
+    return [
+        {
+            "serial_number": certificate.serial_number,
+            "code": certificate.display_code,
+            "kind": certificate.kind,
+            "language": certificate.language,
+            "recipient_name": certificate.recipient_name,
+            "recipient_email": certificate.recipient_email,
+            "what_for": certificate.event_title,
+            "registration_code": (
+                certificate.registration.display_code if certificate.registration_id else None
+            ),
+            "issued_at": certificate.issued_at.isoformat(),
+            "revoked_at": certificate.revoked_at.isoformat() if certificate.revoked_at else None,
+            "revocation_reason": certificate.revocation_reason,
+        }
+        for certificate in person_certificates(person, registrations)
+    ]
+
+
 def person_certificates_withdraw(
     *, person: Person, registrations: list[Registration], by, pseudonym: str
 ) -> str | None:

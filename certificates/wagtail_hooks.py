@@ -56,6 +56,14 @@ def withdraw_erased_persons_certificates(*, person, registrations, by, pseudonym
     )
 
 
+@hooks.register("person_export_sections")
+def exported_persons_certificates(*, person, registrations):
+    """The person's certificates in the export of everything held about them."""
+    from certificates import privacy
+
+    return {"certificates": privacy.person_certificates_export(person, registrations)}
+
+
 @hooks.register("person_erase_preview")
 def erased_persons_certificates(person):
     """Said on the erasure's confirmation page: how many certificates go."""

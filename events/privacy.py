@@ -71,6 +71,7 @@ EXPORT_FORMAT = "special-library.person-export/1"
 #   called inside the erasure's transaction before the person is deleted
 #   (so a failure erases nothing); the words returned are shown to staff.
 ERASE_PREVIEW_HOOK = "person_erase_preview"
+EXPORT_HOOK = "person_export_sections"
 ERASE_HOOK = "before_person_erase"
 
 
@@ -413,6 +414,13 @@ def person_export(person: Person) -> dict:
             for registration in registrations
         ],
         "audit": person_log,
+        # What other apps hold about the person (certificates, ...): the
+        # `person_export_sections` hook returns {section name: data}.
+        **{
+            name: data
+            for fn in hooks.get_hooks(EXPORT_HOOK)
+            for name, data in (fn(person=person, registrations=registrations) or {}).items()
+        },
     }
 
 

@@ -235,3 +235,17 @@ def test_a_withdrawn_certificate_cannot_be_reissued(ainur, staff):
         .exclude(pk=ainur["others"][0].pk)
         .exists()
     )
+
+
+def test_the_export_of_a_person_lists_their_certificates(ainur):
+    from events.privacy import person_export
+
+    data = person_export(ainur["person"])
+    assert json.loads(json.dumps(data)) == data  # plain JSON still
+    exported = {item["code"]: item for item in data["certificates"]}
+    assert set(exported) == {certificate.display_code for certificate in ainur["theirs"]}
+    first = exported[ainur["theirs"][0].display_code]
+    assert first["recipient_name"] == NAME
+    assert first["revoked_at"] is not None  # replaced by the reissue
+    assert first["registration_code"] == ainur["theirs"][0].registration.display_code
+    assert ainur["others"][0].display_code not in exported  # a namesake's, another event
