@@ -287,6 +287,26 @@ def entry_add(
                 user=user,
                 data={"entry": entry.pk, "category": category.pk},
             )
+        elif (
+            (work_title or work_author)
+            and (entry.work_title, entry.work_author) != (work_title, work_author)
+            and _judging_state(competition.pk) == JudgingState.OPEN
+        ):
+            # Applying again with another work: the work given now counts,
+            # while the jury has not closed judging.
+            before = {"work_title": entry.work_title, "work_author": entry.work_author}
+            entry.work_title, entry.work_author = work_title, work_author
+            entry.save(update_fields=["work_title", "work_author"])
+            log(
+                instance=competition,
+                action="competitions.entry.work",
+                user=user,
+                data={
+                    "entry": entry.pk,
+                    "before": before,
+                    "after": {"work_title": work_title, "work_author": work_author},
+                },
+            )
     return entry
 
 

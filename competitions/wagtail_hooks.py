@@ -91,6 +91,7 @@ def register_judging_actions(actions):
         ("competitions.entry.add", _("Competition: entry added")),
         ("competitions.entry.withdraw", _("Competition: entry withdrawn")),
         ("competitions.entry.reinstate", _("Competition: entry back in the competition")),
+        ("competitions.entry.work", _("Competition: the work performed changed")),
         ("competitions.score.save", _("Competition: scores saved")),
         ("competitions.result.save", _("Competition: result recorded")),
         ("competitions.judging.close", _("Competition: judging closed")),

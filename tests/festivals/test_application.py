@@ -202,21 +202,27 @@ def test_cancelling_an_application_withdraws_the_entry_and_applying_again_brings
     assert not Entry.objects.filter(competition=judged).for_results().filter(pk=entry.pk).exists()
     client.cookies.clear()
 
-    again = client.post(apply_url(), valid(nomination=str(reading.pk)))
+    again = client.post(
+        apply_url(),
+        valid(nomination=str(reading.pk), work_title="Туған жер", work_author="Абай Құнанбайұлы"),
+    )
     assert again.status_code == 303
     # The same registration (and private page), the same entry, competing again.
     assert again["Location"].split("?")[0] == private
     assert Entry.objects.filter(registration__person__full_name="Әсел Жолдасбекова").count() == 1
     entry.refresh_from_db()
     assert entry.withdrawn_at is None
+    # The work given now counts.
+    assert (entry.work_title, entry.work_author) == ("Туған жер", "Абай Құнанбайұлы")
     assert Entry.objects.filter(competition=judged).for_results().filter(pk=entry.pk).exists()
     actions = list(
         PageLogEntry.objects.filter(page=judged, action__startswith="competitions.entry.")
         .order_by("timestamp", "pk")
         .values_list("action", flat=True)
     )
-    assert actions[-3:] == [
+    assert actions[-4:] == [
         "competitions.entry.add",
         "competitions.entry.withdraw",
         "competitions.entry.reinstate",
+        "competitions.entry.work",
     ]
