@@ -161,3 +161,29 @@ def new_page(browser, live_site):
     yield open_page
     for context in contexts:
         context.close()
+
+
+# Running, finite CSS animations and transitions (Wagtail's messages fade
+# in): axe measures colours once they have ended, waiting two seconds at most.
+# Infinite or paused ones (spinners) are not waited for.
+WAIT_FOR_ANIMATIONS = """Promise.race([
+    Promise.all(document.getAnimations()
+        .filter((a) => a.playState === "running" && a.effect
+            && a.effect.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => null))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+])"""
+
+
+def assert_axe_clean(page, label, options, context=None):
+    """Run axe-core on the page as it is once its animations have ended; fail
+    with the rule, its impact and the first nodes of each violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.evaluate(WAIT_FOR_ANIMATIONS)
+    results = Axe().run(page, context=context, options=options)
+    summary = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+    assert results.violations_count == 0, f"{label}: {summary}"

@@ -6,6 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from core.display import SETTINGS
 from home import demo_content
+from tests.browser.conftest import assert_axe_clean
 
 pytestmark = pytest.mark.browser
 
@@ -40,12 +41,7 @@ def with_image_path(code):
 
 
 def assert_no_violations(page, label):
-    results = axe.run(page, options=AXE_OPTIONS)
-    summary = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-    assert results.violations_count == 0, f"{label}: {summary}"
+    assert_axe_clean(page, label, AXE_OPTIONS)
 
 
 def assert_no_horizontal_scroll(page, label):

@@ -12,9 +12,9 @@ import json
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.browser.conftest import assert_axe_clean
 from tests.browser.test_accessibility import (
     LANGUAGES,
     assert_no_horizontal_scroll,
@@ -30,22 +30,10 @@ REVOKED_NAME = "Самат Жұмабаев"
 # WCAG A and AA in the admin: axe's best-practice rules would judge Wagtail's
 # own chrome (sidebar, header), which is not ours to change.
 ADMIN_AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
-axe = Axe()
 
 
 def admin_violations(page, label):
-    # Wagtail's messages fade in: axe measures contrast once they are there.
-    page.evaluate(
-        "Promise.all(document.getAnimations()"
-        ".filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
-        ".map((a) => a.finished))"
-    )
-    results = axe.run(page, options=ADMIN_AXE)
-    summary = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-    assert results.violations_count == 0, f"{label}: {summary}"
+    assert_axe_clean(page, label, ADMIN_AXE)
 
 
 def row_of(page, name):

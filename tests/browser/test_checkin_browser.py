@@ -9,7 +9,8 @@ wording, so a new translation does not break them."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import assert_axe_clean
 
 pytestmark = pytest.mark.browser
 
@@ -20,16 +21,10 @@ NAME = "Браузер Тестов"
 # WCAG A and AA: axe's best-practice rules would judge Wagtail's own admin
 # chrome (sidebar, header), which is not ours to change.
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
-axe = Axe()
 
 
 def assert_no_violations(page, label):
-    results = axe.run(page, options=AXE_OPTIONS)
-    summary = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-    assert results.violations_count == 0, f"{label}: {summary}"
+    assert_axe_clean(page, label, AXE_OPTIONS)
 
 
 def focused_name(page):

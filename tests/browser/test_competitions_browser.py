@@ -9,8 +9,8 @@ admin assertions read structure (names of fields, labels, addresses)."""
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.conftest import assert_axe_clean
 from tests.browser.test_accessibility import (
     LANGUAGES,
     assert_no_horizontal_scroll,
@@ -24,16 +24,10 @@ pytestmark = pytest.mark.browser
 # WCAG A and AA on admin screens: axe's best-practice rules would judge
 # Wagtail's own admin chrome, which is not ours to change.
 ADMIN_AXE = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
-axe = Axe()
 
 
 def assert_admin_screen_clean(page, label):
-    results = axe.run(page, options=ADMIN_AXE)
-    summary = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-    assert results.violations_count == 0, f"{label}: {summary}"
+    assert_axe_clean(page, label, ADMIN_AXE)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

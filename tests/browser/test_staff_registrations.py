@@ -25,7 +25,8 @@ import re
 
 import pytest
 
-from tests.browser.test_accessibility import AXE_OPTIONS, assert_no_horizontal_scroll, axe
+from tests.browser.conftest import assert_axe_clean
+from tests.browser.test_accessibility import AXE_OPTIONS, assert_no_horizontal_scroll
 from tests.browser.test_checkin_browser import ADMIN_PASSWORD, ADMIN_USERNAME
 
 pytestmark = pytest.mark.browser
@@ -61,12 +62,7 @@ WAGTAIL_MATCH_COUNT = '#listing-results h2[role="alert"]'
 def assert_no_violations(page, label, exclude=()):
     """axe-core with the site's rules (WCAG 2.2 A/AA and best practice)."""
     context = {"exclude": [[selector] for selector in exclude]} if exclude else None
-    results = axe.run(page, context=context, options=AXE_OPTIONS)
-    summary = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-    assert results.violations_count == 0, f"{label}: {summary}"
+    assert_axe_clean(page, label, AXE_OPTIONS, context=context)
 
 
 # ---------------------------------------------------------------------------
