@@ -109,19 +109,23 @@ def naive_render(certificate) -> bytes:
     from weasyprint.urls import URLFetcher
 
     from certificates import pdf
+    from core import pdf_fonts
 
     code = qrcode.QRCode(image_factory=SvgPathImage)
     code.add_data(pdf.verification_url(certificate.display_code))
     code.make(fit=True)
     svg = code.make_image().to_string()
     font_config = FontConfiguration()
+    fonts_css = pdf_fonts.stylesheet(font_config)
     stylesheet = CSS(string=pdf.CSS_FILE.read_text(), font_config=font_config)
     html = pdf.render_html(certificate, qr_url=pdf.data_url(svg, "image/svg+xml"))
     return HTML(
         string=html,
         base_url=str(pdf.TEMPLATES_DIR),
         url_fetcher=URLFetcher(allowed_protocols=("data",)),
-    ).write_pdf(pdf_variant="pdf/ua-1", font_config=font_config, stylesheets=[stylesheet])
+    ).write_pdf(
+        pdf_variant="pdf/ua-1", font_config=font_config, stylesheets=[fonts_css, stylesheet]
+    )
 
 
 def main() -> None:

@@ -121,6 +121,7 @@ def main() -> None:
         from weasyprint import CSS, HTML
         from weasyprint.text.fonts import FontConfiguration
 
+        from core import pdf_fonts
         from events import documents
         from events.models import EventPage, ProgrammeDocument
 
@@ -134,7 +135,9 @@ def main() -> None:
             paths = [documents.STANDARD_CSS]
             if large_print:
                 paths.append(documents.LARGE_PRINT_CSS)
-            stylesheets = [CSS(string=path.read_text(), font_config=font_config) for path in paths]
+            stylesheets = [pdf_fonts.stylesheet(font_config)] + [
+                CSS(string=path.read_text(), font_config=font_config) for path in paths
+            ]
             html = documents.programme_html(data, large_print=large_print)
             return HTML(string=html, base_url=base_url).write_pdf(
                 pdf_variant="pdf/ua-1", font_config=font_config, stylesheets=stylesheets

@@ -7,7 +7,8 @@ of one pixel per module with the fixed mask pattern and error correction of
 `events.qr` (an SVG path costs WeasyPrint several times more), and the
 user-agent style sheet is a small one of our own (`user-agent.css`). The QR
 image carries its alt text, which becomes the PDF's /Alt. Nothing is
-fetched: images travel as data: URLs.
+fetched: images travel as data: URLs, and the font, PT Sans, is loaded
+from the project's own files into the font configuration (`core.pdf_fonts`).
 """
 
 import base64
@@ -88,6 +89,7 @@ class _PdfTools(NamedTuple):
     html_class: type
     font_config: Any
     url_fetcher: Any
+    fonts_css: Any
     stylesheet: Any
 
 
@@ -97,10 +99,11 @@ def _pdf_tools() -> _PdfTools:
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
-    from core import pdf_tags
+    from core import pdf_fonts, pdf_tags
 
     pdf_tags.install()  # the language of each part, in the structure tree
     font_config = FontConfiguration()
+    fonts_css = pdf_fonts.stylesheet(font_config)  # PT Sans, from our own files
     user_agent_sheet = CSS(string=USER_AGENT_CSS_FILE.read_text(), font_config=font_config)
 
     class CertificateHTML(HTML):
@@ -113,6 +116,7 @@ def _pdf_tools() -> _PdfTools:
         html_class=CertificateHTML,
         font_config=font_config,
         url_fetcher=URLFetcher(allowed_protocols=("data",)),
+        fonts_css=fonts_css,
         stylesheet=CSS(string=CSS_FILE.read_text(), font_config=font_config),
     )
 
@@ -189,7 +193,7 @@ def render_pdf(certificate) -> bytes:
             return document.write_pdf(
                 pdf_variant="pdf/ua-1",
                 font_config=tools.font_config,
-                stylesheets=[tools.stylesheet],
+                stylesheets=[tools.fonts_css, tools.stylesheet],
             )
     except Exception as error:
         raise PdfUnavailable(f"WeasyPrint could not make the certificate: {error}") from error

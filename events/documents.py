@@ -47,7 +47,7 @@ from django.utils.text import wrap
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core import dates
+from core import dates, pdf_fonts
 from events.enums import DocumentFormat, EventStatus
 from events.models import EventPage, ProgrammeDocument
 from events.templatetags.event_tags import event_when
@@ -66,6 +66,8 @@ LAYOUT_FILES = (
     TEMPLATES_DIR / TEXT_TEMPLATE,
     STANDARD_CSS,
     LARGE_PRINT_CSS,
+    pdf_fonts.FONTS_CSS,
+    *pdf_fonts.FONT_FILES,
 )
 TEXT_WIDTH = 80
 
@@ -247,14 +249,16 @@ class _PdfTools(NamedTuple):
     html_class: type
     font_config: Any
     url_fetcher: Any
+    fonts_css: Any
     standard_css: Any
     large_print_css: Any
 
 
 @functools.cache
 def _pdf_tools() -> _PdfTools:
-    """WeasyPrint, one font configuration and the parsed style sheets, built
-    once per process (importing WeasyPrint loads Pango: it may fail here)."""
+    """WeasyPrint, one font configuration (with the project's PT Sans) and the
+    parsed style sheets, built once per process (importing WeasyPrint loads
+    Pango: it may fail here)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
@@ -263,12 +267,14 @@ def _pdf_tools() -> _PdfTools:
 
     pdf_tags.install()  # the language of each part, in the structure tree
     font_config = FontConfiguration()
-    # The documents load nothing: no network, no local files.
+    # The documents load nothing: no network, no local files (the fonts are
+    # loaded here, once, by pdf_fonts' own fetcher).
     url_fetcher = URLFetcher(allowed_protocols=())
     return _PdfTools(
         html_class=HTML,
         font_config=font_config,
         url_fetcher=url_fetcher,
+        fonts_css=pdf_fonts.stylesheet(font_config),
         standard_css=CSS(string=STANDARD_CSS.read_text(), font_config=font_config),
         large_print_css=CSS(string=LARGE_PRINT_CSS.read_text(), font_config=font_config),
     )
@@ -296,7 +302,7 @@ def render_pdf(data: dict[str, Any], *, large_print: bool, created: str = "") ->
         raise PdfUnavailable(problem)
     tools = _pdf_tools()
     html = programme_html(data, large_print=large_print, created=created)
-    stylesheets = [tools.standard_css]
+    stylesheets = [tools.fonts_css, tools.standard_css]
     if large_print:
         stylesheets.append(tools.large_print_css)
     try:

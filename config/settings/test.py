@@ -27,5 +27,6 @@ ALLOWED_HOSTS = ["*"]
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
-# Uploaded files of a test run go to a throw-away folder.
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="library-test-media-"))
+# Uploaded files of a test run go to a throw-away folder (the demo template
+# of tests/demo_site.py names its own).
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="library-test-media-"))

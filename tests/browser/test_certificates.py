@@ -20,11 +20,12 @@ from tests.browser.test_accessibility import (
     assert_no_horizontal_scroll,
     assert_no_violations,
 )
+from tests.demo_site import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser
 
 ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "browser-tests-admin"  # set by the live_site fixture (DEMO_ADMIN_PASSWORD)
+
 VALID_NAME = "Зәуре Ахметова"
 REVOKED_NAME = "Самат Жұмабаев"
 # WCAG A and AA in the admin: axe's best-practice rules would judge Wagtail's

@@ -11,11 +11,11 @@ import re
 import pytest
 
 from tests.browser.conftest import assert_axe_clean
+from tests.demo_site import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser
 
 ADMIN_USERNAME = "admin"
-ADMIN_PASSWORD = "browser-tests-admin"  # set by the live_site fixture (DEMO_ADMIN_PASSWORD)
 NAME = "Браузер Тестов"
 
 # WCAG A and AA: axe's best-practice rules would judge Wagtail's own admin

@@ -4,6 +4,9 @@ language around it (core.pdf_tags, in place of what WeasyPrint 70 leaves out).""
 import io
 
 import pikepdf
+import pytest
+
+pytestmark = pytest.mark.system_package("libpango-1.0-0")
 
 
 def marked_languages(html: str) -> list[tuple[str, str]]:

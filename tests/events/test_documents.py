@@ -28,6 +28,9 @@ from events.enums import DocumentFormat
 from events.models import EventPage, ProgrammeDocument, ProgrammeItem
 from tests.events.conftest import ALMATY
 
+pytestmark = pytest.mark.system_package("libpango-1.0-0")
+needs_poppler = pytest.mark.system_package("poppler-utils")
+
 TITLE = "Мұқағали Мақатаев өлеңдері"
 PROGRAMME = [
     ("10:00", "Ашылу: Мұқағали әлемі"),
@@ -39,10 +42,9 @@ START = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=ALMATY)
 
 
 def poppler(tool: str) -> str:
-    """The path of a poppler tool; a missing one fails the test (never skips)."""
-    path = shutil.which(tool)
-    assert path, f"{tool} is needed to check the PDFs: apt-get install -y poppler-utils"
-    return path
+    """The path of a poppler tool (tests that call it are marked
+    system_package("poppler-utils"): they skip, or fail in CI, without it)."""
+    return shutil.which(tool) or tool
 
 
 def run_poppler(tool: str, content: bytes, tmp_path, *args: str) -> str:
@@ -155,6 +157,7 @@ def render_count(monkeypatch):
 
 
 @pytest.mark.django_db
+@needs_poppler
 def test_pdf_is_tagged_pdf_ua_in_the_page_language(fetch, event, tmp_path):
     response, content = fetch(event, "programme.pdf")
     assert response.status_code == 200, (
@@ -185,6 +188,7 @@ def test_pdf_is_tagged_pdf_ua_in_the_page_language(fetch, event, tmp_path):
 
 
 @pytest.mark.django_db
+@needs_poppler
 @pytest.mark.parametrize("name", ["programme.pdf", "programme-large-print.pdf"])
 def test_pdf_text_has_every_title_in_kazakh_letters_and_embedded_fonts(
     fetch, event, tmp_path, name
@@ -202,7 +206,8 @@ def test_pdf_text_has_every_title_in_kazakh_letters_and_embedded_fonts(
     for line in fonts:
         name_, *_middle, emb, _sub, _uni, _object, _generation = line.split()
         assert emb == "yes", f"font {name_} is not embedded"
-    assert any(font in "".join(fonts) for font in ("PT-Sans", "PTSans", "DejaVuSans"))
+    # PT Sans ships with the project (core.pdf_fonts): never the machine's DejaVu Sans.
+    assert all(re.search(r"PT-?Sans", line) for line in fonts), fonts
 
 
 @pytest.mark.django_db
@@ -263,6 +268,7 @@ def test_a_second_request_does_not_render_again(fetch, event, render_count):
 
 
 @pytest.mark.django_db
+@needs_poppler
 def test_editing_the_programme_and_publishing_makes_them_again(
     fetch, make_event, django_capture_on_commit_callbacks, tmp_path
 ):
@@ -321,6 +327,7 @@ def test_not_modified_when_the_etag_matches(fetch, event):
 
 
 @pytest.mark.django_db
+@needs_poppler
 def test_a_cancelled_event_says_so_in_words(fetch, make_event, tmp_path):
     note = "Ғимаратта жөндеу жүріп жатыр."
     page = make_event(
@@ -339,6 +346,7 @@ def test_a_cancelled_event_says_so_in_words(fetch, make_event, tmp_path):
 
 
 @pytest.mark.django_db
+@needs_poppler
 def test_an_empty_programme_still_makes_valid_documents(fetch, make_event, tmp_path):
     page = make_event(title="Жамбыл Жабаев айтыстары", start=START)
     later = kk("The programme will be published later.")

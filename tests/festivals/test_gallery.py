@@ -2,11 +2,19 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.images.models import Image
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from festivals.blocks import GalleryImageBlock, StageBlock
 from festivals.models import FestivalEditionPage
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """The editor's messages as an English-speaking editor reads them."""
+    with translation.override("en"):
+        yield
 
 
 def image():

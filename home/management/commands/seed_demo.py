@@ -5,6 +5,7 @@ import datetime
 import io
 import os
 import secrets
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
@@ -79,7 +80,14 @@ def announcement_date(value) -> datetime.date:
 class Command(BaseCommand):
     help = "Create the demo site (kk, ru, en) and a local superuser; safe to run again."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password-file",
+            help="write the admin's generated password to this file (mode 600) instead of printing it",
+        )
+
+    def handle(self, *args, password_file=None, **options):
+        self.password_file = password_file
         self.builder = builder = TreeBuilder()
         with transaction.atomic():
             locales = {
@@ -275,6 +283,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Superuser “{username}” created with the password from DEMO_ADMIN_PASSWORD."
             )
+        elif self.password_file:
+            # `make run` prints it with the site's address once the server answers.
+            path = Path(self.password_file)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch(mode=0o600)
+            path.write_text(password + "\n")
+            self.stdout.write(f"Superuser “{username}” created; its password is in {path}.")
         else:
             self.stdout.write(
                 self.style.WARNING(
