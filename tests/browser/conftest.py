@@ -1,12 +1,14 @@
 """A real server and a real browser for the accessibility tests.
 
 The site is a copy of the seeded demo template (tests/demo_site.py) in its
-own folder, its static files collected, and served by gunicorn, as in production, on a free port of
-127.0.0.1; Playwright drives the system Chromium. Without Chromium the tests
-are skipped with a reason, unless REQUIRE_SYSTEM_PACKAGES=1 (CI), where that
-fails (tests/conftest.py, marker system_package).
+own folder, with its static files collected, served by gunicorn as in
+production on a free port of 127.0.0.1; Playwright drives the system
+Chromium. Without Chromium the tests are skipped with a reason, unless
+REQUIRE_SYSTEM_PACKAGES=1 (CI), where that fails (tests/conftest.py, marker
+system_package).
 """
 
+import functools
 import os
 import shutil
 import socket
@@ -180,7 +182,13 @@ WAIT_FOR_ANIMATIONS = """Promise.race([
 ])"""
 
 
-AXE_SOURCE = None
+@functools.cache
+def _axe_source() -> str:
+    from axe_playwright_python.sync_playwright import Axe  # loaded by browser tests only
+
+    return Axe().axe_script
+
+
 # axe-core reports violations only (the default also gathers every pass and
 # inapplicable rule, 2-3 times the work and a large JSON reply); the rules
 # it runs and what counts as a violation are the same.
@@ -191,14 +199,9 @@ RUN_AXE = """([context, options]) => axe.run(context || document,
 def assert_axe_clean(page, label, options, context=None):
     """Run axe-core on the page as it is once its animations have ended; fail
     with the rule, its impact and the first nodes of each violation."""
-    global AXE_SOURCE
-    if AXE_SOURCE is None:
-        from axe_playwright_python.sync_playwright import Axe
-
-        AXE_SOURCE = Axe().axe_script
     page.evaluate(WAIT_FOR_ANIMATIONS)
     if not page.evaluate("typeof axe !== 'undefined'"):
-        page.evaluate(AXE_SOURCE)
+        page.evaluate(_axe_source())
     violations = page.evaluate(RUN_AXE, [context, options])
     summary = [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations
