@@ -60,9 +60,12 @@ run: system-run seed ## Install, migrate, seed the demo and serve on http://127.
 worker: migrate ## Run the background task worker alone
 	$(MANAGE) db_worker
 
+# --dist load hands the tests out in pytest-django's order, which puts the
+# few transaction=True tests (they empty the database when they end) last;
+# worksteal could give a worker more tests after one of them.
 JOBS ?= auto
 test: system-test install-dev messages ## Run the whole test suite, browser tests included (JOBS=1 for one process)
-	$(BIN)/python -m pytest -n $(JOBS) --dist worksteal
+	$(BIN)/python -m pytest -n $(JOBS) --dist load
 
 lint: install-dev ## Lint with ruff
 	$(BIN)/ruff check .
