@@ -4,7 +4,6 @@ both with nothing left running."""
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,15 +13,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.browser.conftest import _free_port
 from tests.demo_site import copy_demo
 
 ROOT = Path(settings.BASE_DIR)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def processes_marked(mark: str) -> list[int]:
@@ -43,7 +37,7 @@ def run_demo(tmp_path):
     copy_demo(tmp_path / "db.sqlite3", tmp_path / "media")
     (tmp_path / "admin-password").write_text("wrong-password\n")
     mark = uuid.uuid4().hex
-    port = free_port()
+    port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
