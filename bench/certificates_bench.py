@@ -49,8 +49,10 @@ def make_event_with_attendees(count: int, slug: str):
     from django.utils import timezone
     from wagtail.models import Locale
 
-    from events.enums import RegistrationStatus
-    from events.models import EventIndexPage, EventPage, Person, Registration
+    from events.models import EventIndexPage, EventPage
+    from people.models import Person
+    from registrations.enums import RegistrationStatus
+    from registrations.models import Registration
 
     locale = Locale.objects.get(language_code="kk")
     index = EventIndexPage.objects.filter(locale=locale).first()

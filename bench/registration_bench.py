@@ -558,8 +558,9 @@ def check_event(pk: int) -> Check:
 
     from django.db import connections
 
-    from events.enums import RegistrationStatus
-    from events.models import EventPage, Registration
+    from events.models import EventPage
+    from registrations.enums import RegistrationStatus
+    from registrations.models import Registration
 
     event = EventPage.objects.get(pk=pk)
     registrations = Registration.objects.filter(event_id=pk)

@@ -109,7 +109,9 @@ def make_published_competition(entries: int, judges, seed: int):
         JuryMember,
         Score,
     )
-    from events.models import EventIndexPage, Person, Registration
+    from events.models import EventIndexPage
+    from people.models import Person
+    from registrations.models import Registration
 
     rnd = random.Random(seed)
     locale = Locale.objects.get(language_code="kk")

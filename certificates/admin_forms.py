@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from certificates import services
 from certificates.enums import BatchKind, CertificateLanguage, Place
 from certificates.models import NAME_MAX_LENGTH, CertificateTemplate
-from events.enums import RegistrationStatus
-from events.models import EventPage, Registration
-from events.staff_forms import event_choices
-from events.staff_views import scoped_registrations
+from events.models import EventPage
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
+from registrations.staff_forms import event_choices
+from registrations.staff_views import scoped_registrations
 
 
 def _event_field(required: bool) -> forms.ChoiceField:
@@ -39,7 +40,7 @@ class TemplateLanguageMixin:
 
 def may_pick_registrations(user) -> bool:
     """Names from registrations are shown to staff who may see registrations."""
-    return user.has_perm("events.view_registration")
+    return user.has_perm("registrations.view_registration")
 
 
 def registrations_to_pick(user, event: EventPage) -> list[Registration]:

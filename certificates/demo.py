@@ -14,8 +14,10 @@ from django.utils import timezone
 from certificates.enums import CertificateKind
 from certificates.models import CertificateTemplate, Signatory
 from core.seeding import translation_key
-from events.enums import RegistrationStatus
-from events.models import EventPage, Person, Registration
+from events.models import EventPage
+from people.models import Person
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
 
 EVENT_KEY = "event:festival-zhanarym"
 

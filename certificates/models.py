@@ -181,7 +181,7 @@ class Certificate(models.Model):
         related_name="+",
     )
     registration = models.ForeignKey(
-        "events.Registration",
+        "registrations.Registration",
         verbose_name=_("registration"),
         null=True,
         blank=True,

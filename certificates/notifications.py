@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 
 from certificates import services, tasks
 from certificates.models import Certificate
-from events.notifications import MAX_ATTEMPTS, RETRY_DELAYS
+from registrations.notifications import MAX_ATTEMPTS, RETRY_DELAYS
 
 logger = logging.getLogger(__name__)
 

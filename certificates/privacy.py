@@ -1,5 +1,5 @@
 """A person's certificates when the person is erased on request (through the
-hooks of `events.privacy.person_erase`, registered in wagtail_hooks).
+hooks of `registrations.privacy.person_erase`, registered in wagtail_hooks).
 
 A certificate cannot simply be deleted: its code may be on paper somewhere,
 and whoever checks it must be told it is no longer valid, not that it never
@@ -29,7 +29,8 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from certificates.models import Certificate, CertificateBatch, new_access_token
-from events.models import Person, Registration
+from people.models import Person
+from registrations.models import Registration
 
 WITHDRAW_ACTION = "certificates.certificate.withdraw"
 # Entries of the audit data that name the person.
@@ -146,7 +147,7 @@ def _scrub_batches(
 
 def person_certificates_export(person: Person, registrations: list[Registration]) -> list[dict]:
     """The person's certificates as plain data, for the export of everything
-    held about them (events.privacy.person_export)."""
+    held about them (registrations.privacy.person_export)."""
     return [
         {
             "serial_number": certificate.serial_number,

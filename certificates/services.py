@@ -583,8 +583,8 @@ BATCH_KIND_TO_CERTIFICATE = {
 
 def attended_recipients(event, *, kind: str, hours: int | None = None) -> list[dict]:
     """Everyone who attended the event (any language's page), in name order."""
-    from events.enums import RegistrationStatus
-    from events.models import Registration
+    from registrations.enums import RegistrationStatus
+    from registrations.models import Registration
 
     registrations = (
         Registration.objects.filter(

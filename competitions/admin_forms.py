@@ -10,7 +10,7 @@ from certificates.enums import CertificateKind, CertificateLanguage
 from certificates.models import CertificateTemplate
 from competitions.models import Category, CompetitionPage
 from competitions.services import WITHDRAWING
-from events.models import Registration
+from registrations.models import Registration
 
 
 class EntryForm(WagtailAdminModelForm):

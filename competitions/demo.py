@@ -26,9 +26,10 @@ from competitions.services import (
     scores_save,
 )
 from core.seeding import TreeBuilder, translation_key
-from events.enums import RegistrationStatus
-from events.models import EventIndexPage, Registration
-from events.registration import person_find_or_create
+from events.models import EventIndexPage
+from people.services import person_find_or_create
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
 
 JUDGES = [
     ("jury.saule", "Сәуле", "Жақыпова"),

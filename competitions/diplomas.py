@@ -41,8 +41,8 @@ from certificates.models import Certificate, CertificateBatch, CertificateTempla
 from competitions.enums import JudgingState, ResultStatus
 from competitions.models import CompetitionPage, Entry
 from competitions.standings import competition_standings
-from events.enums import RegistrationStatus
 from events.models import EventPage
+from registrations.enums import RegistrationStatus
 
 PLACES = {1: Place.FIRST, 2: Place.SECOND, 3: Place.THIRD}
 # Measured entries without a place that still took part: they started.

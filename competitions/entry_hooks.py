@@ -21,7 +21,7 @@ from competitions.services import (
     entry_reinstate,
     entry_withdraw,
 )
-from events.registration import RegistrationError
+from registrations.services import RegistrationError
 
 
 @hooks.register("registration_status_changed")

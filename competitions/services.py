@@ -22,7 +22,7 @@ from competitions.models import (
     Score,
 )
 from core.cache import invalidate_page_cache
-from events.enums import RegistrationStatus
+from registrations.enums import RegistrationStatus
 
 
 class JudgingError(Exception):

@@ -13,7 +13,8 @@ from branches.models import Branch
 from core.seeding import TreeBuilder
 from events import demo_content as content
 from events.models import EventIndexPage, EventKind, EventPage, ProgrammeItem, Venue
-from events.registration import person_find_or_create, registration_create
+from people.services import person_find_or_create
+from registrations.services import registration_create
 
 
 def _at(day: datetime.date, clock: str) -> datetime.datetime:

@@ -22,38 +22,3 @@ class DocumentFormat(models.TextChoices):
     PDF = "pdf", _("PDF")
     LARGE_PRINT = "large-print", _("Large print PDF")
     TEXT = "text", _("Plain text")
-
-
-class RegistrationStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting for approval")
-    CONFIRMED = "confirmed", _("Confirmed")
-    WAITLISTED = "waitlisted", _("On the waiting list")
-    CANCELLED = "cancelled", _("Cancelled")
-    REJECTED = "rejected", _("Not accepted")
-    ATTENDED = "attended", _("Attended")
-
-    @classmethod
-    def holding_a_place(cls) -> set[str]:
-        """Registrations that take places of the event's capacity."""
-        return {cls.CONFIRMED, cls.ATTENDED}
-
-    @classmethod
-    def active(cls) -> set[str]:
-        """Registrations that still stand (a second one for the person is refused)."""
-        return {cls.PENDING, cls.CONFIRMED, cls.WAITLISTED, cls.ATTENDED}
-
-
-class MaterialFormat(models.TextChoices):
-    BRAILLE = "braille", _("Braille")
-    LARGE_PRINT = "large-print", _("Large print")
-    AUDIO = "audio", _("Audio")
-    ELECTRONIC = "electronic", _("Electronic text")
-    REGULAR = "regular", _("Regular print")
-
-
-class DisabilityGroup(models.TextChoices):
-    GROUP_I = "i", _("Group I")
-    GROUP_II = "ii", _("Group II")
-    GROUP_III = "iii", _("Group III")
-    NONE = "none", _("No disability group")
-    NOT_SAID = "not-said", _("Prefer not to say")

@@ -13,12 +13,3 @@ def generate_programme_documents(page_id: int) -> int:
     if page is None or not page.live:
         return 0
     return len(documents.ensure_documents(page.specific))
-
-
-@task()
-def send_registration_email(registration_id: int, kind: str, attempt: int = 1) -> str:
-    """Send a registration's e-mail (see notifications.TEMPLATES); on an SMTP
-    or connection error the task queues itself again, five attempts in all."""
-    from events import notifications
-
-    return notifications.deliver_registration_email(registration_id, kind, attempt=attempt)

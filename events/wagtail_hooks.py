@@ -43,21 +43,3 @@ def upcoming_events_section(request, home_page):
         "index": index,
         "events": list(index.events().upcoming()[:UPCOMING_ON_HOME]),
     }
-
-
-@hooks.register("register_log_actions")
-def register_registration_actions(actions):
-    for action, label in (
-        ("create", _("Registration: created")),
-        ("confirm", _("Registration: confirmed")),
-        ("reject", _("Registration: rejected")),
-        ("cancel", _("Registration: cancelled")),
-        ("promote", _("Registration: moved from the waiting list to a place")),
-        ("attend", _("Registration: checked in")),
-        ("resend", _("Registration: confirmation e-mail sent again")),
-    ):
-        actions.register_action(f"events.registration.{action}", label, label)
-
-
-# Screens of their own modules, registered when Wagtail loads the hooks.
-from . import privacy_hooks, staff_hooks  # noqa: E402, F401

@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from competitions.models import CompetitionPage
-from events.registration_forms import RegistrationForm, TextField
+from registrations.forms import RegistrationForm, TextField
 
 
 class NominationField(forms.ModelChoiceField):

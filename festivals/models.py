@@ -21,7 +21,7 @@ from competitions.enums import JudgingState
 from competitions.models import CompetitionPage
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from events.models import EventPage
-from events.registration import registration_window
+from events.windows import registration_window
 from festivals.blocks import DedicationsBlock, GalleryImageBlock, PartnerBlock, StageBlock
 
 

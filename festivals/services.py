@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from competitions.models import CompetitionPage
 from competitions.services import JudgingError, entry_for_registration
-from events.models import Person
-from events.registration import RegistrationError, registration_create
+from people.models import Person
+from registrations.services import RegistrationError, registration_create
 
 
 def application_submit(

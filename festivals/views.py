@@ -13,11 +13,13 @@ from django.views.decorators.cache import never_cache
 
 from core import ratelimit
 from core.forms import honeypot_filled
-from events import notifications
-from events.registration import RegistrationError, person_find_or_create, registration_window
-from events.registration_views import DOUBLE_SUBMIT_WINDOW, HttpResponseSeeOther, private_url
+from events.windows import registration_window
 from festivals.forms import ApplicationForm
 from festivals.services import application_submit
+from people.services import person_find_or_create
+from registrations import notifications
+from registrations.services import RegistrationError
+from registrations.views import DOUBLE_SUBMIT_WINDOW, HttpResponseSeeOther, private_url
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +86,7 @@ def apply(request, edition):
                 try:
                     notifications.registration_created(registration)
                 except Exception:
-                    logger.exception("events.notifications.registration_created failed")
+                    logger.exception("registrations.notifications.registration_created failed")
     except RegistrationError as error:
         form.add_error(None, error.message)
         return _response(request, edition, form=form)

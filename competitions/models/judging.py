@@ -40,10 +40,10 @@ class Entry(models.Model):
     competition = models.ForeignKey(
         "competitions.CompetitionPage", on_delete=models.CASCADE, related_name="entries"
     )
-    # Erasing a person (events.privacy.person_erase) deletes their
+    # Erasing a person (registrations.privacy.person_erase) deletes their
     # registrations, and with them their entries and scores.
     registration = models.OneToOneField(
-        "events.Registration",
+        "registrations.Registration",
         verbose_name=_("registration"),
         on_delete=models.CASCADE,
         related_name="competition_entry",

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "core",
     "branches",
     "events",
+    "people",
+    "registrations",
     "certificates",
     "competitions",
     "festivals",

@@ -1,7 +1,7 @@
 from .documents import ProgrammeDocument
 from .feeds import PersonalCalendar
 from .pages import EventIndexPage, EventPage, ProgrammeItem
-from .registration import EventQuestion, Person, Registration
+from .questions import EventQuestion, QuestionKind
 from .snippets import EventKind, Venue
 
 __all__ = [
@@ -9,10 +9,9 @@ __all__ = [
     "EventKind",
     "EventQuestion",
     "EventPage",
-    "Person",
     "PersonalCalendar",
     "ProgrammeDocument",
     "ProgrammeItem",
-    "Registration",
+    "QuestionKind",
     "Venue",
 ]

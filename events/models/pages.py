@@ -19,6 +19,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import StreamField
@@ -30,6 +31,9 @@ from wagtail.url_routing import RouteResult
 from core.blocks import BodyBlock
 from core.models import DescribedImageMixin
 from events.enums import Audience, EventStatus
+from events.windows import registration_window
+
+EVENT_PAGE_ROUTES_HOOK = "event_page_routes"
 
 
 class FileRoutesMixin(RoutablePageMixin):
@@ -236,24 +240,19 @@ class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
 
         return documents.document_response(request, self, variant=variant, extension=extension)
 
-    # Public registration: the form, and the person's private page (view, cancel).
-    @path("register/", name="register")
-    def register(self, request):
-        from events import registration_views
-
-        return registration_views.register(request, self)
-
-    @path("registration/<str:token>/", name="registration")
-    def registration(self, request, token):
-        from events import registration_views
-
-        return registration_views.registration_detail(request, self, token)
+    @classmethod
+    def get_subpage_urls(cls):
+        """The page's own routes, then those other apps add through the Wagtail
+        hook `event_page_routes`: a callable returning `django.urls.path()`
+        patterns whose views take `(page, request, ...)` (the registration
+        form and the person's private page come from registrations/, so that
+        events never imports it)."""
+        added = tuple(route for fn in hooks.get_hooks(EVENT_PAGE_ROUTES_HOOK) for route in fn())
+        return super().get_subpage_urls() + added
 
     @property
     def registration_state(self):
         """registration_window(self), for templates: is_open, and why not in words."""
-        from events.registration import registration_window
-
         return registration_window(self)
 
 

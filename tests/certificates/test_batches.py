@@ -13,8 +13,9 @@ from wagtail.models import ModelLogEntry
 from certificates import services, tasks
 from certificates.enums import BatchKind, BatchStatus, CertificateKind, Place
 from certificates.models import Certificate, CertificateBatch
-from events.enums import RegistrationStatus
-from events.models import Person, Registration
+from people.models import Person
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from certificates.models import Certificate
-from events.enums import RegistrationStatus
-from events.models import Person, Registration
+from people.models import Person
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
 
 pytestmark = pytest.mark.django_db
 

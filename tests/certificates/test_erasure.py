@@ -1,4 +1,4 @@
-"""A person erased on request (events.privacy.person_erase): their
+"""A person erased on request (registrations.privacy.person_erase): their
 certificates are withdrawn: revoked without a public reason, the name
 replaced by the pseudonym, the PDF and the private link gone, the name out of
 batches and audit entries; the verification page says "revoked" without a
@@ -18,9 +18,10 @@ from wagtail.models import ModelLogEntry
 from certificates import services
 from certificates.enums import BatchKind, CertificateKind, Place
 from certificates.models import Certificate, CertificateBatch
-from events.enums import RegistrationStatus
-from events.models import Person, Registration
-from events.privacy import person_erase
+from people.models import Person
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
+from registrations.privacy import person_erase
 
 pytestmark = pytest.mark.django_db
 
@@ -194,7 +195,7 @@ def test_the_erasure_screens_say_what_happens_to_the_certificates(ainur, client,
     officer.user_permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         *Permission.objects.filter(
-            content_type__app_label="events",
+            content_type__app_label="registrations",
             codename__in=["view_all_branches", "view_disability_group"],
         ),
     )
@@ -238,7 +239,7 @@ def test_a_withdrawn_certificate_cannot_be_reissued(ainur, staff):
 
 
 def test_the_export_of_a_person_lists_their_certificates(ainur):
-    from events.privacy import person_export
+    from registrations.privacy import person_export
 
     data = person_export(ainur["person"])
     assert json.loads(json.dumps(data)) == data  # plain JSON still

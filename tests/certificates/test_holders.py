@@ -10,9 +10,10 @@ from django.utils.translation import gettext
 
 from certificates import services
 from certificates.enums import BatchKind
-from events.enums import RegistrationStatus
-from events.models import Person, Registration
-from events.registration_views import private_url
+from people.models import Person
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
+from registrations.views import private_url
 from tests.certificates.conftest import KAZAKH_NAME
 
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,10 @@ from branches.models import Branch, BranchKind, StaffProfile
 from certificates import services
 from certificates.enums import BatchKind
 from certificates.models import Certificate
-from events.enums import RegistrationStatus
-from events.models import Person, Registration
-from events.registration_views import private_url
+from people.models import Person
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
+from registrations.views import private_url
 from tests.certificates.test_admin import ADMIN, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ def staff_client(
 ):
     user = make_staff(username, "view_certificate", "add_certificate")
     user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="events", codename__in=events)
+        *Permission.objects.filter(content_type__app_label="registrations", codename__in=events)
     )
     if branch is not None:
         StaffProfile.objects.create(user=user, branch=branch)

@@ -15,7 +15,9 @@ from wagtail.users.models import UserProfile
 from branches.models import Branch, BranchKind
 from competitions.models import Category, CompetitionPage, Criterion, JuryMember
 from competitions.services import entry_add
-from events.models import EventIndexPage, Person, Registration
+from events.models import EventIndexPage
+from people.models import Person
+from registrations.models import Registration
 from tests.certificates.conftest import certificate_template  # noqa: F401 - shared fixture
 
 _counter = itertools.count(1)

@@ -24,9 +24,9 @@ from competitions.diplomas import NothingNew, diplomas_issue, diplomas_plan
 from competitions.enums import JudgingState
 from competitions.models import CompetitionPage, Entry
 from competitions.services import judging_close, result_record, results_publish, scores_save
-from events.enums import RegistrationStatus
-from events.models import Person
 from festivals.models import FestivalEditionPage
+from people.models import Person
+from registrations.enums import RegistrationStatus
 
 from .conftest import in_english
 

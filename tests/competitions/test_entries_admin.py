@@ -5,7 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from competitions.models import Entry
-from events.models import Person, Registration
+from people.models import Person
+from registrations.models import Registration
 
 pytestmark = pytest.mark.django_db
 

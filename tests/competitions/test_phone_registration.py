@@ -10,8 +10,9 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from competitions.models import CompetitionPage, Entry
-from events.models import EventPage, Registration
-from tests.events.test_staff import assisted_data
+from events.models import EventPage
+from registrations.models import Registration
+from tests.registrations.test_staff import assisted_data
 
 pytestmark = pytest.mark.django_db
 

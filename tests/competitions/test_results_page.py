@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from branches.models import Branch
 from competitions.models import CompetitionPage
-from events.models import Person
+from people.models import Person
 
 from .conftest import in_language
 

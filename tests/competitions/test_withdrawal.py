@@ -22,9 +22,9 @@ from competitions.services import (
     scores_save,
 )
 from competitions.standings import competition_standings
-from events.enums import RegistrationStatus
-from events.registration import registration_cancel, registration_create, registration_reject
-from events.registration_views import private_url
+from registrations.enums import RegistrationStatus
+from registrations.services import registration_cancel, registration_create, registration_reject
+from registrations.views import private_url
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from competitions.models import CompetitionPage, Entry
-from events.models import Registration
 from festivals.models import FestivalEditionPage
+from registrations.models import Registration
 
 YEAR = timezone.localdate().year
 

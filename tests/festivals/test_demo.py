@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from competitions.enums import JudgingState
 from competitions.models import CompetitionPage, Entry, Score
-from events.models import Person, Registration
 from festivals.models import FestivalEditionPage, FestivalPage
+from people.models import Person
+from registrations.models import Registration
 
 
 @pytest.mark.django_db

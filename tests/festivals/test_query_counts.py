@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from competitions.models import CompetitionPage
-from events.models import Registration
 from festivals.models import FestivalEditionPage, FestivalPage
+from registrations.models import Registration
 
 
 def _queries(client, url):

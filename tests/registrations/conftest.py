@@ -1,0 +1,3 @@
+"""The registration tests build their events with the event factories."""
+
+from tests.events.conftest import events_index, make_event  # noqa: F401 - shared fixtures
