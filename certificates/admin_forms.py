@@ -10,8 +10,8 @@ from certificates.models import NAME_MAX_LENGTH, CertificateTemplate
 from events.models import EventPage
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
+from registrations.staff_common import scoped_registrations
 from registrations.staff_forms import event_choices
-from registrations.staff_views import scoped_registrations
 
 
 def _event_field(required: bool) -> forms.ChoiceField:

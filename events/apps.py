@@ -9,4 +9,5 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # App loading: the signal handlers need the models, ready only now.
+        from events import signals  # noqa: F401

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import F
 
+from events import tasks
 from events.models import EventPage
 
 
@@ -18,6 +19,4 @@ def event_published(*, event: EventPage) -> None:
         elif not event.ical_fingerprint:
             EventPage.objects.filter(pk=event.pk).update(ical_fingerprint=fingerprint)
     event.refresh_from_db(fields=["ical_sequence", "ical_fingerprint"])
-    from events import tasks
-
     transaction.on_commit(lambda: tasks.generate_programme_documents.enqueue(event.pk))

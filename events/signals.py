@@ -2,14 +2,13 @@
 
 from wagtail.signals import page_published
 
+from events import services
 from events.models import EventPage
 
 
 def on_event_published(sender, instance, **kwargs):
     if not isinstance(instance, EventPage):
         return
-    from events import services
-
     services.event_published(event=instance)
 
 

@@ -1,9 +1,12 @@
+from django.urls import path, re_path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import EventIndexPage, EventKind, Venue
+from events import calendar, documents, views
+from events.models import EventIndexPage, EventKind, Venue
+from events.models.pages import EVENT_INDEX_ROUTES_HOOK, EVENT_PAGE_ROUTES_HOOK
 
 UPCOMING_ON_HOME = 4
 
@@ -43,3 +46,54 @@ def upcoming_events_section(request, home_page):
         "index": index,
         "events": list(index.events().upcoming()[:UPCOMING_ON_HOME]),
     }
+
+
+# Routes of the event pages (see events.models.pages.FileRoutesMixin). --------
+
+
+def _event_ics(page, request):
+    return calendar.event_feed_response(request, page)
+
+
+def _programme(page, request, extension, variant=None):
+    return documents.document_response(request, page, variant=variant, extension=extension)
+
+
+@hooks.register(EVENT_PAGE_ROUTES_HOOK)
+def event_page_routes():
+    """An event's calendar entry and its programme documents."""
+    return [
+        path("calendar.ics", _event_ics, name="ics"),
+        re_path(
+            r"^programme(?P<variant>-large-print)?\.(?P<extension>pdf|txt)$",
+            _programme,
+            name="programme",
+        ),
+    ]
+
+
+def _upcoming(page, request):
+    return views.event_index(request, page, past=False)
+
+
+def _past(page, request):
+    return views.event_index(request, page, past=True)
+
+
+def _feed(page, request):
+    return calendar.index_feed_response(request, page)
+
+
+def _kind_feed(page, request, kind):
+    return calendar.index_feed_response(request, page, kind_slug=kind)
+
+
+@hooks.register(EVENT_INDEX_ROUTES_HOOK)
+def event_index_routes():
+    """/<lang>/events/: upcoming (and the month view), past, and the feeds."""
+    return [
+        path("", _upcoming, name="upcoming"),
+        path("past/", _past, name="past"),
+        path("feed.ics", _feed, name="feed"),
+        path("kind/<slug:kind>.ics", _kind_feed, name="kind_feed"),
+    ]

@@ -21,39 +21,43 @@ from wagtail.admin.widgets.button import Button
 
 from core.admin_views import PermissionMenuItem
 from events.models import EventPage
-from registrations import staff_views as views
+from registrations import checkin_views, phone_views, staff_common, staff_views
 
-NS = views.NS
+NS = staff_common.NS
 
 urlpatterns = [
-    path("", views.RegistrationIndexView.as_view(), name="index"),
-    path("results/", views.RegistrationIndexView.as_view(results_only=True), name="index_results"),
-    path("event/<int:event_id>/", views.EventRegistrationsView.as_view(), name="event"),
+    path("", staff_views.RegistrationIndexView.as_view(), name="index"),
+    path(
+        "results/",
+        staff_views.RegistrationIndexView.as_view(results_only=True),
+        name="index_results",
+    ),
+    path("event/<int:event_id>/", staff_views.EventRegistrationsView.as_view(), name="event"),
     path(
         "event/<int:event_id>/results/",
-        views.EventRegistrationsView.as_view(results_only=True),
+        staff_views.EventRegistrationsView.as_view(results_only=True),
         name="event_results",
     ),
     path(
         "event/<int:event_id>/export.csv",
-        views.ExportView.as_view(extension="csv"),
+        staff_views.ExportView.as_view(extension="csv"),
         name="export_csv",
     ),
     path(
         "event/<int:event_id>/export.xlsx",
-        views.ExportView.as_view(extension="xlsx"),
+        staff_views.ExportView.as_view(extension="xlsx"),
         name="export_xlsx",
     ),
-    path("add/", views.AssistedRegistrationView.as_view(), name="add"),
-    path("checkin/", views.CheckinChooseView.as_view(), name="checkin_choose"),
-    path("checkin/<int:event_id>/", views.CheckinView.as_view(), name="checkin"),
-    path("<int:pk>/", views.RegistrationDetailView.as_view(), name="detail"),
-    path("<int:pk>/confirm/", views.ConfirmView.as_view(), name="confirm"),
-    path("<int:pk>/reject/", views.RejectView.as_view(), name="reject"),
-    path("<int:pk>/cancel/", views.CancelView.as_view(), name="cancel"),
-    path("<int:pk>/resend/", views.ResendView.as_view(), name="resend"),
-    path("<int:pk>/registered/", views.RegistrationCreatedView.as_view(), name="created"),
-    path("<int:pk>/print/", views.LargePrintView.as_view(), name="print"),
+    path("add/", phone_views.AssistedRegistrationView.as_view(), name="add"),
+    path("checkin/", checkin_views.CheckinChooseView.as_view(), name="checkin_choose"),
+    path("checkin/<int:event_id>/", checkin_views.CheckinView.as_view(), name="checkin"),
+    path("<int:pk>/", staff_views.RegistrationDetailView.as_view(), name="detail"),
+    path("<int:pk>/confirm/", staff_views.ConfirmView.as_view(), name="confirm"),
+    path("<int:pk>/reject/", staff_views.RejectView.as_view(), name="reject"),
+    path("<int:pk>/cancel/", staff_views.CancelView.as_view(), name="cancel"),
+    path("<int:pk>/resend/", staff_views.ResendView.as_view(), name="resend"),
+    path("<int:pk>/registered/", phone_views.RegistrationCreatedView.as_view(), name="created"),
+    path("<int:pk>/print/", phone_views.LargePrintView.as_view(), name="print"),
 ]
 
 
@@ -117,7 +121,7 @@ def registration_permissions():
 @hooks.register("register_page_header_buttons")
 def event_registrations_button(page, user, view_name, next_url=None):
     """A "Registrations" button in the header of an event page's editor."""
-    if issubclass(page.specific_class or object, EventPage) and views.can(user, "view"):
+    if issubclass(page.specific_class or object, EventPage) and staff_common.can(user, "view"):
         yield Button(
             _("Registrations"),
             reverse(f"{NS}:event", args=[page.pk]),

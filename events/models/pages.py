@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
@@ -34,12 +34,29 @@ from events.enums import Audience, EventStatus
 from events.windows import registration_window
 
 EVENT_PAGE_ROUTES_HOOK = "event_page_routes"
+EVENT_INDEX_ROUTES_HOOK = "event_index_routes"
 
 
 class FileRoutesMixin(RoutablePageMixin):
-    """Routes that end in a file name (feed.ics, programme.pdf):
-    RoutablePageMixin.route() adds a slash to every sub-path, which no such
-    route matches, so those are resolved as they are."""
+    """Routes added by the views' own modules, and routes that end in a file
+    name (feed.ics, programme.pdf).
+
+    The views are not imported here (they import these models): the Wagtail
+    hook named by `routes_hook` returns `django.urls.path()` patterns whose
+    views take `(page, request, ...)`; events/wagtail_hooks.py adds the
+    calendars and documents, registrations/ adds the registration form. They
+    come before the class's own routes, so that the index's "" route is not
+    Wagtail's default one.
+
+    RoutablePageMixin.route() adds a slash to every sub-path, which no route
+    ending in a file name matches, so those are resolved as they are."""
+
+    routes_hook = ""
+
+    @classmethod
+    def get_subpage_urls(cls):
+        added = tuple(route for fn in hooks.get_hooks(cls.routes_hook) for route in fn())
+        return added + super().get_subpage_urls()
 
     def route(self, request, path_components):
         if self.live and path_components and "." in path_components[-1]:
@@ -214,41 +231,20 @@ class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def get_context(self, request, *args, **kwargs):
-        from events import documents
-
         context = super().get_context(request, *args, **kwargs)
-        # The documents' freshness check reads the same items: fetch them once.
+        # The documents' freshness check ({% programme_documents %}) reads the
+        # same items: fetch them once.
         prefetch_related_objects([self], "programme_items")
         context["programme"] = list(self.programme_items.all())
-        context["document_links"] = documents.document_links(self)
         return context
 
-    # Routes: the page itself, its calendar entry and its programme documents.
+    # The page itself; its calendar entry, programme documents and
+    # registration come through the `event_page_routes` hook.
+    routes_hook = EVENT_PAGE_ROUTES_HOOK
+
     @path("")
     def event(self, request):
         return self.render(request)
-
-    @path("calendar.ics", name="ics")
-    def ics(self, request):
-        from events import calendar
-
-        return calendar.event_feed_response(request, self)
-
-    @re_path(r"^programme(?P<variant>-large-print)?\.(?P<extension>pdf|txt)$", name="programme")
-    def programme_document(self, request, extension, variant=None):
-        from events import documents
-
-        return documents.document_response(request, self, variant=variant, extension=extension)
-
-    @classmethod
-    def get_subpage_urls(cls):
-        """The page's own routes, then those other apps add through the Wagtail
-        hook `event_page_routes`: a callable returning `django.urls.path()`
-        patterns whose views take `(page, request, ...)` (the registration
-        form and the person's private page come from registrations/, so that
-        events never imports it)."""
-        added = tuple(route for fn in hooks.get_hooks(EVENT_PAGE_ROUTES_HOOK) for route in fn())
-        return super().get_subpage_urls() + added
 
     @property
     def registration_state(self):
@@ -303,26 +299,5 @@ class EventIndexPage(FileRoutesMixin, Page):
     def events(self):
         return EventPage.objects.live().public().descendant_of(self).with_related()
 
-    @path("")
-    def upcoming_view(self, request):
-        from events import views
-
-        return views.event_index(request, self, past=False)
-
-    @path("past/", name="past")
-    def past_view(self, request):
-        from events import views
-
-        return views.event_index(request, self, past=True)
-
-    @path("feed.ics", name="feed")
-    def feed(self, request):
-        from events import calendar
-
-        return calendar.index_feed_response(request, self)
-
-    @path("kind/<slug:kind>.ics", name="kind_feed")
-    def kind_feed(self, request, kind):
-        from events import calendar
-
-        return calendar.index_feed_response(request, self, kind_slug=kind)
+    # Upcoming and past events and the feeds: the `event_index_routes` hook.
+    routes_hook = EVENT_INDEX_ROUTES_HOOK
