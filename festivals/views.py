@@ -17,7 +17,6 @@ from events.windows import registration_window
 from festivals.forms import ApplicationForm
 from festivals.services import application_submit
 from people.services import person_find_or_create
-from registrations import notifications
 from registrations.services import RegistrationError
 from registrations.views import DOUBLE_SUBMIT_WINDOW, HttpResponseSeeOther, private_url
 
@@ -82,11 +81,6 @@ def apply(request, edition):
                 work_author=form.cleaned_data.get("work_author") or "",
                 **form.registration_data(),
             )
-            if created:
-                try:
-                    notifications.registration_created(registration)
-                except Exception:
-                    logger.exception("registrations.notifications.registration_created failed")
     except RegistrationError as error:
         form.add_error(None, error.message)
         return _response(request, edition, form=form)

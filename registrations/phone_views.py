@@ -25,7 +25,6 @@ from registrations.staff_common import (
     RegistrationObjectMixin,
     StaffPermissionMixin,
     not_found,
-    notify,
     scoped_registrations,
     spell,
     status_explained,
@@ -133,8 +132,6 @@ class AssistedRegistrationView(StaffPermissionMixin, WagtailAdminTemplateMixin, 
                         data=form.section_data(section),
                         user=self.request.user,
                     )
-                if created:
-                    notify("registration_created", registration)
         except RegistrationError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)

@@ -28,7 +28,6 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from people.models import Person
-from registrations import notifications
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
 from registrations.services import registration_cancel
@@ -455,16 +454,6 @@ def person_erase_preview(person: Person) -> list[str]:
     return [note for fn in hooks.get_hooks(ERASE_PREVIEW_HOOK) if (note := fn(person))]
 
 
-def _tell_cancelled(registration: Registration, promoted: list[Registration]) -> None:
-    """Those moved up from the waiting list are told; a failure is logged and
-    never stops the erasure."""
-    try:
-        with transaction.atomic():
-            notifications.registration_cancelled(registration, promoted)
-    except Exception:
-        logger.exception("registrations.notifications.registration_cancelled failed")
-
-
 def person_erase(*, person: Person, by, now: datetime.datetime | None = None) -> EraseReport:
     """Erase `person` on their request: cancel their standing registrations of
     events that have not ended (through the engine, so the waiting list moves
@@ -492,9 +481,7 @@ def person_erase(*, person: Person, by, now: datetime.datetime | None = None) ->
                 and registration.status in RegistrationStatus.active()
                 and registration.status != RegistrationStatus.ATTENDED
             ):
-                moved_up = registration_cancel(registration=registration, by=by)
-                _tell_cancelled(registration, moved_up)
-                promoted += moved_up
+                promoted += registration_cancel(registration=registration, by=by)
                 cancelled.append(registration.code)
 
         erased_name = pseudonym(person_pk)

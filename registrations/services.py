@@ -1,10 +1,14 @@
 """The registration engine: one function per transition, each with an audit
-entry in Wagtail's log. Capacity is checked with the event's row locked (on
+entry in Wagtail's log, and each telling the people concerned itself (e-mail,
+personal calendar: registrations.notifications, queued for after the commit;
+a failure there is logged and never undoes the change). Views and forms only
+call these. Capacity is checked with the event's row locked (on
 PostgreSQL, SELECT ... FOR UPDATE; on SQLite every write transaction starts
 IMMEDIATE and so runs alone), so simultaneous registrations never overbook.
 """
 
 import datetime
+import logging
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
@@ -16,10 +20,12 @@ from wagtail.log_actions import log
 from events.models import EventPage
 from events.windows import registration_window
 from people.models import Person
+from registrations import notifications
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
 
 Status = RegistrationStatus
+logger = logging.getLogger(__name__)
 
 
 class RegistrationError(Exception):
@@ -98,6 +104,16 @@ def _status_changed(registration: Registration, *, previous_status: str | None, 
         hook(registration, previous_status=previous_status, by=by)
 
 
+def _tell(notice, *args) -> None:
+    """Tell the people concerned (a function of registrations.notifications);
+    its failure is logged and never undoes the change."""
+    try:
+        with transaction.atomic():
+            notice(*args)
+    except Exception:
+        logger.exception("%s.%s failed", notice.__module__, notice.__name__)
+
+
 def registration_create(
     *,
     event: EventPage,
@@ -105,10 +121,13 @@ def registration_create(
     consent_version: str,
     entered_by=None,
     now: datetime.datetime | None = None,
+    notify: bool = True,
     **fields,
 ) -> tuple[Registration, bool]:
     """Register `person` for `event`. Returns (registration, created): a person
-    already registered gets their registration back, not a second one."""
+    already registered gets their registration back, not a second one. The
+    person is sent the confirmation unless `notify` is False (the demo and
+    imports of registrations made elsewhere)."""
     now = now or timezone.now()
     try:
         with transaction.atomic():
@@ -146,6 +165,8 @@ def registration_create(
             registration.save()
             _log(registration, "create", user=entered_by, assisted=entered_by is not None)
             _status_changed(registration, previous_status=previous_status, by=entered_by)
+            if notify:
+                _tell(notifications.registration_created, registration)
             return registration, True
     except IntegrityError:
         # A double submit raced us to the (event, person) constraint.
@@ -193,7 +214,7 @@ def registration_confirm(*, registration: Registration, by) -> Registration:
         registration.refresh_from_db()
         _require(registration, {Status.PENDING})
         _place_or_waitlist(event, registration)
-        return _transition(
+        _transition(
             registration,
             status=registration.status,
             by=by,
@@ -201,6 +222,8 @@ def registration_confirm(*, registration: Registration, by) -> Registration:
             previous_status=Status.PENDING,
             waitlist_position=registration.waitlist_position,
         )
+        _tell(notifications.registration_confirmed, registration)
+        return registration
 
 
 def registration_reject(*, registration: Registration, by, reason: str) -> Registration:
@@ -208,7 +231,7 @@ def registration_reject(*, registration: Registration, by, reason: str) -> Regis
     with transaction.atomic():
         registration.refresh_from_db()
         _require(registration, {Status.PENDING, Status.WAITLISTED})
-        return _transition(
+        _transition(
             registration,
             status=Status.REJECTED,
             by=by,
@@ -217,11 +240,13 @@ def registration_reject(*, registration: Registration, by, reason: str) -> Regis
             decision_reason=reason,
             waitlist_position=None,
         )
+        _tell(notifications.registration_rejected, registration)
+        return registration
 
 
 def registration_cancel(*, registration: Registration, by=None) -> list[Registration]:
     """Cancel, free the places, and promote the first on the waiting list who
-    now fit. Returns the promoted registrations (to tell them)."""
+    now fit; those promoted are told. Returns the promoted registrations."""
     with transaction.atomic():
         event = _lock_event(registration.event)
         registration.refresh_from_db()
@@ -229,7 +254,9 @@ def registration_cancel(*, registration: Registration, by=None) -> list[Registra
         _transition(
             registration, status=Status.CANCELLED, by=by, action="cancel", waitlist_position=None
         )
-        return _promote_waitlist(event)
+        promoted = _promote_waitlist(event)
+        _tell(notifications.registration_cancelled, registration, promoted)
+        return promoted
 
 
 def _promote_waitlist(event: EventPage) -> list[Registration]:

@@ -13,7 +13,6 @@ Who sees what:
 
 import logging
 
-from django.db import transaction
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
@@ -28,7 +27,6 @@ from wagtail.admin import messages
 from core.admin_views import PermissionFirstMixin
 from events.models import EventPage
 from people.enums import MaterialFormat
-from registrations import notifications
 from registrations.enums import RegistrationStatus as Status
 from registrations.models import CODE_ALPHABET, CODE_LENGTH, Registration, normalise_code
 from registrations.staff_forms import (
@@ -313,16 +311,6 @@ def needs_summary(registrations) -> dict:
         "waiting": waiting,
         "sentence": ", ".join(sentence_parts),
     }
-
-
-def notify(name: str, *args) -> None:
-    """Tell the person (e-mail, personal calendar) through events.notifications;
-    its failure is logged, never undoes the change."""
-    try:
-        with transaction.atomic():
-            getattr(notifications, name)(*args)
-    except Exception:
-        logger.exception("registrations.notifications.%s failed", name)
 
 
 # A scanner (or a librarian) typing with the Russian or Kazakh keyboard layout

@@ -5,7 +5,6 @@ resend) and the exports. Who sees what: registrations.staff_common."""
 import logging
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -45,7 +44,6 @@ from registrations.staff_common import (
     is_scoped,
     needs_in_words,
     needs_summary,
-    notify,
     of_event,
     scoped_registrations,
     sees_disability_group,
@@ -412,11 +410,7 @@ class ConfirmView(RegistrationActionView):
     button_label = gettext_lazy("Confirm")
 
     def perform(self, form):
-        with transaction.atomic():
-            registration = registration_confirm(
-                registration=self.registration, by=self.request.user
-            )
-            notify("registration_confirmed", registration)
+        registration = registration_confirm(registration=self.registration, by=self.request.user)
         if registration.status == Status.WAITLISTED:
             return _(
                 "Confirmed, but there is no free place: %(name)s is on the waiting list, "
@@ -434,13 +428,9 @@ class RejectView(RegistrationActionView):
     form_class = RejectForm
 
     def perform(self, form):
-        with transaction.atomic():
-            registration = registration_reject(
-                registration=self.registration,
-                by=self.request.user,
-                reason=form.cleaned_data["reason"],
-            )
-            notify("registration_rejected", registration)
+        registration_reject(
+            registration=self.registration, by=self.request.user, reason=form.cleaned_data["reason"]
+        )
         return _("Rejected: the registration of %(name)s.") % {
             "name": self.registration.person.full_name
         }
@@ -455,9 +445,7 @@ class CancelView(RegistrationActionView):
     destructive = True
 
     def perform(self, form):
-        with transaction.atomic():
-            promoted = registration_cancel(registration=self.registration, by=self.request.user)
-            notify("registration_cancelled", self.registration, promoted)
+        promoted = registration_cancel(registration=self.registration, by=self.request.user)
         message = _("Cancelled: the registration of %(name)s.") % {
             "name": self.registration.person.full_name
         }

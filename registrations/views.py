@@ -23,7 +23,6 @@ from core.cache import form_page
 from core.forms import honeypot_filled
 from events.windows import registration_window
 from people.services import person_find_or_create
-from registrations import notifications
 from registrations.enums import RegistrationStatus as Status
 from registrations.forms import RegistrationForm
 from registrations.models import Registration
@@ -40,16 +39,6 @@ CANCELLABLE = {Status.PENDING, Status.CONFIRMED, Status.WAITLISTED}
 
 class HttpResponseSeeOther(HttpResponseRedirect):
     status_code = 303
-
-
-def _notify(name: str, *args) -> None:
-    """Tell the person (e-mail, personal calendar); a failure is logged and
-    never undoes the registration."""
-    try:
-        with transaction.atomic():
-            getattr(notifications, name)(*args)
-    except Exception:
-        logger.exception("registrations.notifications.%s failed", name)
 
 
 def page_sections(request, registration) -> list[dict]:
@@ -126,13 +115,6 @@ def register(request, page):
                 consent_version=settings.PRIVACY_NOTICE_VERSION,
                 **form.registration_data(),
             )
-            if created:
-                # It only queues work for after the commit: no savepoint is
-                # needed to keep the registration if it fails.
-                try:
-                    notifications.registration_created(registration)
-                except Exception:
-                    logger.exception("registrations.notifications.registration_created failed")
     except RegistrationError as error:
         form.add_error(None, error.message)
         return _form_response(request, page, form)
@@ -217,8 +199,7 @@ def registration_detail(request, page, token):
         if step == "confirm":
             try:
                 with transaction.atomic():
-                    promoted = registration_cancel(registration=registration)
-                    _notify("registration_cancelled", registration, promoted)
+                    registration_cancel(registration=registration)
             except RegistrationError as refused:
                 error = refused.message
             else:

@@ -35,6 +35,7 @@ from events.windows import registration_window
 
 EVENT_PAGE_ROUTES_HOOK = "event_page_routes"
 EVENT_INDEX_ROUTES_HOOK = "event_index_routes"
+_DEFAULT_INDEX_ROUTE = RoutablePageMixin.__dict__["index_route"]
 
 
 class FileRoutesMixin(RoutablePageMixin):
@@ -45,8 +46,8 @@ class FileRoutesMixin(RoutablePageMixin):
     hook named by `routes_hook` returns `django.urls.path()` patterns whose
     views take `(page, request, ...)`; events/wagtail_hooks.py adds the
     calendars and documents, registrations/ adds the registration form. They
-    come before the class's own routes, so that the index's "" route is not
-    Wagtail's default one.
+    come after the routes of the page classes (a festival edition's own
+    "register/" wins) and before Wagtail's default "" route.
 
     RoutablePageMixin.route() adds a slash to every sub-path, which no route
     ending in a file name matches, so those are resolved as they are."""
@@ -56,7 +57,9 @@ class FileRoutesMixin(RoutablePageMixin):
     @classmethod
     def get_subpage_urls(cls):
         added = tuple(route for fn in hooks.get_hooks(cls.routes_hook) for route in fn())
-        return added + super().get_subpage_urls()
+        own = super().get_subpage_urls()
+        default = tuple(route for route in own if route.callback is _DEFAULT_INDEX_ROUTE)
+        return tuple(route for route in own if route not in default) + added + default
 
     def route(self, request, path_components):
         if self.live and path_components and "." in path_components[-1]:

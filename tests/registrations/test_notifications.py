@@ -64,8 +64,8 @@ def open_event(make_event):
 
 @pytest.fixture
 def register(django_capture_on_commit_callbacks):
-    """Register as the web view does: the engine, then the notifications,
-    with the on-commit callbacks (the queued e-mail) run."""
+    """Register as the web view does, through the engine (which tells the
+    person), with the on-commit callbacks (the queued e-mail) run."""
 
     def make(event, name, email="", language="en", **fields):
         person = person_find_or_create(full_name=name, email=email, preferred_language=language)
@@ -74,7 +74,6 @@ def register(django_capture_on_commit_callbacks):
                 event=event, person=person, consent_version=CONSENT, **fields
             )
             assert created
-            notifications.registration_created(registration)
         return registration
 
     return make
@@ -83,7 +82,6 @@ def register(django_capture_on_commit_callbacks):
 def cancel(registration, capture):
     with capture(execute=True):
         promoted = registration_cancel(registration=registration)
-        notifications.registration_cancelled(registration, promoted)
     return promoted
 
 
