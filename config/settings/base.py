@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "competitions",
     "festivals",
     "home",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -264,3 +265,7 @@ LOGGING = {
 }
 
 SITE_NAME = _("Methodology department of the special library")
+
+# `manage.py seed_demo` fills the database with made-up pages, people and a
+# superuser; production settings turn this off (`--force` overrides it).
+SEED_DEMO_ALLOWED = True
