@@ -39,7 +39,10 @@ def find_register_url(page, code) -> str:
         button = page.locator(REGISTER_BUTTON)
         if button.count():
             return button.first.get_attribute("href")
-    pytest.fail(f"No upcoming demo event in {code!r} has open registration (see events/demo.py).")
+    pytest.fail(
+        f"No upcoming demo event in {code!r} has open registration "
+        "(see demo/fixtures/registrations.yaml)."
+    )
 
 
 def fill_required(page, name):
