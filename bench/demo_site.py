@@ -35,7 +35,7 @@ def build_demo_site(
         "TASKS_BACKEND": "immediate",
     }
     (workdir / "static").mkdir(exist_ok=True)
-    commands = [["migrate", "--no-input", "-v0"], ["seed_demo"]]
+    commands = [["migrate", "--no-input", "-v0"], ["seed_demo", "--force"]]
     if collectstatic:
         commands.append(["collectstatic", "--no-input", "-v0"])
     for command in commands:

@@ -485,7 +485,7 @@ def build_site(env: dict[str, str]) -> None:
     seeding = {**env, "TASKS_BACKEND": "immediate"}
     for command in (
         ["migrate", "--no-input", "-v0"],
-        ["seed_demo"],
+        ["seed_demo", "--force"],
         ["collectstatic", "--no-input", "-v0"],
     ):
         result = subprocess.run(

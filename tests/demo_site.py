@@ -4,10 +4,11 @@ all start from the same migrated and seeded SQLite file and media folder,
 instead of each running the ~200 migrations and seed_demo again.
 
 The template lives in var/test-demo/<key>/; the key is a hash of everything
-that can change what seed_demo makes (the project's code, templates,
-translations, the pinned requirements) and of today's date (the demo's
-events are placed relative to today), so a change to any of them builds a
-new one. Tests themselves are not part of the key.
+that can change what seed_demo makes (the project's code, the demo's
+data files in demo/fixtures/, templates, translations, the pinned
+requirements) and of today's date (the demo's events are placed relative
+to today), so a change to any of them builds a new one. Tests themselves
+are not part of the key.
 """
 
 import datetime

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "competitions",
     "festivals",
     "home",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -266,3 +267,7 @@ LOGGING = {
 }
 
 SITE_NAME = _("Methodology department of the special library")
+
+# `manage.py seed_demo` fills the database with made-up pages, people and a
+# superuser; production settings turn this off (`--force` overrides it).
+SEED_DEMO_ALLOWED = True

@@ -4,7 +4,7 @@ scheme and at 200% text; reflow at 320 px; keyboard paths."""
 import pytest
 
 from core.display import SETTINGS
-from home import demo_content
+from demo.data import load
 from tests.browser.conftest import assert_axe_clean
 
 pytestmark = pytest.mark.browser
@@ -17,25 +17,27 @@ AXE_OPTIONS = {
 }
 LANGUAGES = ("kk", "ru", "en")
 SCHEMES = [value for value, _label in SETTINGS["scheme"][1]]
+NEWS = load("announcements")
+ANNOUNCEMENTS = NEWS["announcement_index"]["slug"]
 
 
 def page_paths(code):
     """One address of each page type (and of each state worth checking)."""
-    first = demo_content.ANNOUNCEMENTS[0]["slug"]
+    first = NEWS["announcements"][0]["slug"]
     return {
         "home": f"/{code}/",
         "standard": f"/{code}/about/",
-        "announcement-list": f"/{code}/{demo_content.ANNOUNCEMENT_INDEX['slug']}/",
-        "announcement": f"/{code}/{demo_content.ANNOUNCEMENT_INDEX['slug']}/{first}/",
-        "survey": f"/{code}/{demo_content.SURVEY['slug']}/",
+        "announcement-list": f"/{code}/{ANNOUNCEMENTS}/",
+        "announcement": f"/{code}/{ANNOUNCEMENTS}/{first}/",
+        "survey": f"/{code}/{load('home')['survey']['slug']}/",
         "search": f"/{code}/search/?q=2011",
         "not-found": f"/{code}/no-such-page/",
     }
 
 
 def with_image_path(code):
-    spec = next(a for a in demo_content.ANNOUNCEMENTS if a[code].get("image_alt"))
-    return f"/{code}/{demo_content.ANNOUNCEMENT_INDEX['slug']}/{spec['slug']}/"
+    spec = next(a for a in NEWS["announcements"] if a[code].get("image_alt"))
+    return f"/{code}/{ANNOUNCEMENTS}/{spec['slug']}/"
 
 
 def assert_no_violations(page, label):

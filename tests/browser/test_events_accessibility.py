@@ -4,7 +4,7 @@ reader's table commands see it."""
 
 import pytest
 
-from events import demo_content
+from demo.data import load
 from tests.browser.test_accessibility import (
     LANGUAGES,
     SCHEMES,
@@ -14,16 +14,15 @@ from tests.browser.test_accessibility import (
 
 pytestmark = pytest.mark.browser
 
-INDEX = demo_content.EVENT_INDEX["slug"]
+EVENTS = load("events")
+INDEX = EVENTS["index"]["slug"]
 
 
 def event_paths(code):
     upcoming = next(
-        e
-        for e in demo_content.EVENTS
-        if e["days"] > 0 and e.get("status", "scheduled") == "scheduled"
+        e for e in EVENTS["events"] if e["days"] > 0 and e.get("status", "scheduled") == "scheduled"
     )
-    cancelled = next(e for e in demo_content.EVENTS if e.get("status") == "cancelled")
+    cancelled = next(e for e in EVENTS["events"] if e.get("status") == "cancelled")
     return {
         "index": f"/{code}/{INDEX}/",
         "month": f"/{code}/{INDEX}/?view=month",

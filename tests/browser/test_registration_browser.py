@@ -10,7 +10,7 @@ import random
 
 import pytest
 
-from events import demo_content
+from demo.data import load
 from tests.browser.test_accessibility import (
     LANGUAGES,
     assert_no_horizontal_scroll,
@@ -19,7 +19,7 @@ from tests.browser.test_accessibility import (
 
 pytestmark = pytest.mark.browser
 
-INDEX = demo_content.EVENT_INDEX["slug"]
+INDEX = load("events")["index"]["slug"]
 REGISTER_BUTTON = "section[aria-labelledby='registration-title'] a.button"
 _phones = itertools.count(random.randint(0, 900_000))
 
@@ -39,7 +39,10 @@ def find_register_url(page, code) -> str:
         button = page.locator(REGISTER_BUTTON)
         if button.count():
             return button.first.get_attribute("href")
-    pytest.fail(f"No upcoming demo event in {code!r} has open registration (see events/demo.py).")
+    pytest.fail(
+        f"No upcoming demo event in {code!r} has open registration "
+        "(see demo/fixtures/registrations.yaml)."
+    )
 
 
 def fill_required(page, name):

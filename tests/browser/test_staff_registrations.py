@@ -34,7 +34,7 @@ pytestmark = pytest.mark.browser
 # Wagtail's admin is translated into Russian and English only
 # (WAGTAILADMIN_PERMITTED_LANGUAGES); Kazakh is for the public site.
 ADMIN_LANGUAGES = ("ru", "en")
-# Demo people (events/demo.py): awaiting approval on Methodologists' Day, and
+# Demo people (demo/fixtures/registrations.yaml): awaiting approval on Methodologists' Day, and
 # on the full computer lesson, one with a place and one on the waiting list.
 PENDING = ("Жанар Төлеуова", "Марина Петренко", "Бауыржан Әлиев")
 CONFIRMED_ELSEWHERE = "Ольга Ким"

@@ -7,7 +7,7 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Page
 
-from home import demo_content
+from demo.data import load
 from home.models import AnnouncementIndexPage, AnnouncementPage
 from home.views import server_error
 
@@ -53,7 +53,9 @@ def test_robots_txt_points_to_the_sitemap(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize("code", ["kk", "ru", "en"])
 def test_search_finds_a_seeded_announcement_in_each_language(client, soup, code):
-    spec = next(a for a in demo_content.ANNOUNCEMENTS if "makatayev" in a["key"].lower())
+    spec = next(
+        a for a in load("announcements")["announcements"] if "makatayev" in a["key"].lower()
+    )
     title = spec[code]["title"]
     word = max(title.replace("«", " ").replace("»", " ").split(), key=len)
     html = soup(client.get(f"/{code}/search/", {"q": word}))

@@ -1,10 +1,18 @@
-"""seed_demo builds the trilingual tree and a second run changes nothing."""
+"""seed_demo builds the trilingual tree, a second run changes nothing, and
+production settings make it refuse unless forced."""
 
 import io
+import os
+import secrets
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.test import override_settings
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from home.models import AnnouncementPage, HomePage, StandardPage, SurveyPage
@@ -69,3 +77,42 @@ def test_admin_speaks_russian(client):
     assert response.status_code == 200
     assert 'lang="ru"' in response.content.decode()
     assert "Войти" in response.content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(SEED_DEMO_ALLOWED=False)
+def test_refuses_production_settings_unless_forced():
+    counts = (Page.objects.count(), Revision.objects.count())
+    with pytest.raises(CommandError, match="production settings"):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert (Page.objects.count(), Revision.objects.count()) == counts
+
+    out = io.StringIO()
+    call_command("seed_demo", "--force", stdout=out)
+    assert "Demo content ready: 0 pages created" in out.getvalue()
+
+
+def test_production_settings_turn_seeding_off(tmp_path):
+    """What an operator sees who runs it on the real site by mistake."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "CACHE_DIR": str(tmp_path / "cache"),
+        "REDIS_URL": "",
+    }
+    done = subprocess.run(
+        [sys.executable, "manage.py", "seed_demo"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "CommandError: These are production settings" in done.stderr
+    assert "Use --force to seed a throw-away site." in done.stderr
+    assert done.stdout == ""

@@ -2,8 +2,12 @@
 snippet gets a translation key derived from its name, so a second run finds
 what the first made and changes nothing."""
 
+import datetime
 import uuid
 from collections.abc import Callable
+
+from django.utils import timezone
+from django.utils.html import escape
 
 LANGUAGES = ("kk", "ru", "en")
 KEY_NAMESPACE = uuid.UUID("6f1c2a52-7d0e-4f7a-9a43-2f8e0c1d5b10")
@@ -70,3 +74,48 @@ class TreeBuilder:
                 )
             items[code] = item
         return items
+
+
+def stream(blocks: list[dict]) -> list[dict]:
+    """StreamField data from a data file's compact blocks: each block is one
+    `kind: value` pair (h2, h3, p, ul, ol, table, quote, passage)."""
+    result = []
+    for block in blocks:
+        ((kind, value),) = block.items()
+        if kind in ("h2", "h3"):
+            result.append({"type": "heading", "value": {"text": value, "level": kind}})
+        elif kind == "p":
+            result.append({"type": "paragraph", "value": value})
+        elif kind in ("ul", "ol"):
+            items = "".join(f"<li>{escape(item)}</li>" for item in value)
+            result.append({"type": "paragraph", "value": f"<{kind}>{items}</{kind}>"})
+        elif kind == "table":
+            result.append(
+                {
+                    "type": "table",
+                    "value": {
+                        "data": value["rows"],
+                        "table_header_choice": "row",
+                        "first_row_is_table_header": True,
+                        "first_col_is_header": False,
+                        "table_caption": value["caption"],
+                    },
+                }
+            )
+        elif kind == "quote":
+            result.append({"type": "quote", "value": value})
+        elif kind == "passage":
+            result.append(
+                {"type": "passage", "value": {"language": value["language"], "text": value["html"]}}
+            )
+        else:
+            raise ValueError(f"Unknown demo block {kind!r}")
+    return result
+
+
+def local_time(day: datetime.date, clock: str = "10:00") -> datetime.datetime:
+    """`clock` ('HH:MM') on `day` in the site's time zone."""
+    hour, minute = (int(part) for part in clock.split(":"))
+    return datetime.datetime(
+        day.year, day.month, day.day, hour, minute, tzinfo=timezone.get_current_timezone()
+    )
