@@ -10,7 +10,6 @@ from certificates.models import NAME_MAX_LENGTH, CertificateTemplate
 from events.models import EventPage
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
-from registrations.staff_common import scoped_registrations
 from registrations.staff_forms import event_choices
 
 
@@ -47,7 +46,7 @@ def registrations_to_pick(user, event: EventPage) -> list[Registration]:
     """The event's standing registrations (any language's page) that the user
     may see, by name."""
     return list(
-        scoped_registrations(user)
+        Registration.objects.visible_to(user)
         .filter(
             event__translation_key=event.translation_key,
             status__in=RegistrationStatus.active(),

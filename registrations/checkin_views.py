@@ -13,7 +13,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from events.models import EventPage
 from registrations.enums import RegistrationStatus as Status
-from registrations.models import normalise_code
+from registrations.models import Registration, normalise_code
 from registrations.services import (
     RegistrationError,
     registration_attend,
@@ -25,8 +25,6 @@ from registrations.staff_common import (
     code_candidates,
     is_scoped,
     needs_in_words,
-    of_event,
-    scoped_registrations,
     status_in_words,
     url,
 )
@@ -98,8 +96,10 @@ class CheckinView(EventMixin, StaffPermissionMixin, WagtailAdminTemplateMixin, T
 
     @cached_property
     def registrations(self):
-        return of_event(scoped_registrations(self.request.user), self.event).select_related(
-            "person", "event"
+        return (
+            Registration.objects.visible_to(self.request.user)
+            .for_event(self.event)
+            .select_related("person", "event")
         )
 
     def get_page_title(self):
@@ -169,7 +169,7 @@ class CheckinView(EventMixin, StaffPermissionMixin, WagtailAdminTemplateMixin, T
     def unknown_code(self, codes: list[str]) -> dict:
         message = _("No registration with this code for this event.")
         elsewhere = (
-            scoped_registrations(self.request.user)
+            Registration.objects.visible_to(self.request.user)
             .filter(code__in=codes)
             .exclude(event__translation_key=self.event.translation_key)
             .select_related("event")

@@ -29,6 +29,28 @@ def normalise_code(text: str) -> str:
 
 
 class RegistrationQuerySet(models.QuerySet):
+    def for_event(self, event):
+        """Registrations of the event, whichever language's page they were made
+        on (one event, one capacity)."""
+        return self.filter(event__translation_key=event.translation_key)
+
+    def visible_to(self, user):
+        """The registrations the user may see: all with `view_all_branches`;
+        otherwise those of people of the user's branch and those for events
+        the branch organises (any language's copy of the branch), since people
+        who register themselves and name no library are seen by the
+        organisers; none for staff without a branch."""
+        if user.has_perm("registrations.view_all_branches"):
+            return self
+        profile = getattr(user, "staff_profile", None)
+        if profile is None or profile.branch is None:
+            return self.none()
+        key = profile.branch.translation_key
+        return self.filter(
+            models.Q(person__branch__translation_key=key)
+            | models.Q(event__organiser__translation_key=key)
+        )
+
     def holding_a_place(self):
         return self.filter(status__in=RegistrationStatus.holding_a_place())
 
@@ -133,11 +155,12 @@ class Registration(models.Model):
         if self.status != RegistrationStatus.WAITLISTED:
             return None
         return (
-            Registration.objects.filter(
-                event__translation_key=self.event.translation_key,
+            Registration.objects.for_event(self.event)
+            .filter(
                 status=RegistrationStatus.WAITLISTED,
                 waitlist_position__lt=self.waitlist_position,
-            ).count()
+            )
+            .count()
             + 1
         )
 

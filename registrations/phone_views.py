@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from events.models import EventPage
 from events.windows import registration_window
 from people.services import person_find_or_create
+from registrations.models import Registration
 from registrations.services import (
     RegistrationError,
     registration_create,
@@ -25,7 +26,6 @@ from registrations.staff_common import (
     RegistrationObjectMixin,
     StaffPermissionMixin,
     not_found,
-    scoped_registrations,
     spell,
     status_explained,
     url,
@@ -135,7 +135,11 @@ class AssistedRegistrationView(StaffPermissionMixin, WagtailAdminTemplateMixin, 
         except RegistrationError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
-        if not scoped_registrations(self.request.user).filter(pk=registration.pk).exists():
+        if (
+            not Registration.objects.visible_to(self.request.user)
+            .filter(pk=registration.pk)
+            .exists()
+        ):
             # Registered, but for a person of another branch: say so, show no more.
             messages.warning(
                 self.request,

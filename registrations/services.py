@@ -52,7 +52,7 @@ def _lock_event(event: EventPage) -> EventPage:
 
 def _registrations_of(event: EventPage):
     """Registrations made on any language version of the event."""
-    return Registration.objects.filter(event__translation_key=event.translation_key)
+    return Registration.objects.for_event(event)
 
 
 def _places_free(event: EventPage) -> int | None:

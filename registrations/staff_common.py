@@ -72,28 +72,6 @@ def is_scoped(user) -> bool:
     return not user.has_perm("registrations.view_all_branches")
 
 
-def scoped_registrations(user):
-    """The registrations the user may see: all, or those of people of their
-    branch and those for events their branch organises (any language's copy of
-    the branch): people who register themselves and name no library are seen
-    by the organisers."""
-    registrations = Registration.objects.all()
-    if not is_scoped(user):
-        return registrations
-    branch = staff_branch(user)
-    if branch is None:
-        return registrations.none()
-    return registrations.filter(
-        Q(person__branch__translation_key=branch.translation_key)
-        | Q(event__organiser__translation_key=branch.translation_key)
-    )
-
-
-def of_event(registrations, event):
-    """Registrations of the event, whichever language's page they were made on."""
-    return registrations.filter(event__translation_key=event.translation_key)
-
-
 def with_waitlist_rank(registrations):
     """Annotate waitlist_rank_value: 1 for the first person waiting, without a query a row."""
     waiting_before = (
@@ -157,7 +135,7 @@ class RegistrationObjectMixin(StaffPermissionMixin):
 
     def prepare(self, request, **kwargs):
         self.registration = (
-            scoped_registrations(request.user)
+            Registration.objects.visible_to(request.user)
             .select_related("person", "person__branch", "event", "entered_by")
             .filter(pk=kwargs["pk"])
             .first()

@@ -127,7 +127,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         event = EventPage.objects.filter(pk=value).first()
         if event is None:
             return queryset.none()
-        return queryset.filter(event__translation_key=event.translation_key)
+        return queryset.for_event(event)
 
     def filter_branch(self, queryset, name, value):
         branch = Branch.objects.filter(pk=value).first()

@@ -44,8 +44,6 @@ from registrations.staff_common import (
     is_scoped,
     needs_in_words,
     needs_summary,
-    of_event,
-    scoped_registrations,
     sees_disability_group,
     staff_branch,
     status_in_words,
@@ -149,9 +147,9 @@ class RegistrationIndexView(StaffPermissionMixin, BaseListingView):
         return {**super().get_filterset_kwargs(), "fixed_event": self.event}
 
     def get_base_queryset(self):
-        registrations = scoped_registrations(self.request.user)
+        registrations = Registration.objects.visible_to(self.request.user)
         if self.event is not None:
-            registrations = of_event(registrations, self.event)
+            registrations = registrations.for_event(self.event)
         return with_waitlist_rank(
             registrations.select_related("person", "person__branch", "event", "entered_by")
         )
@@ -264,7 +262,7 @@ class EventRegistrationsView(EventMixin, RegistrationIndexView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        registrations = of_event(scoped_registrations(self.request.user), self.event)
+        registrations = Registration.objects.visible_to(self.request.user).for_event(self.event)
         context["event"] = self.event
         context["event_when"] = event_label(self.event)
         context["needs"] = needs_summary(registrations)
@@ -496,7 +494,7 @@ class ExportView(EventMixin, StaffPermissionMixin, View):
         event = self.event
         export = exports.Export(
             event,
-            with_waitlist_rank(of_event(scoped_registrations(request.user), event)),
+            with_waitlist_rank(Registration.objects.visible_to(request.user).for_event(event)),
             with_disability_group=sees_disability_group(request.user),
         )
         if self.extension == "xlsx":
