@@ -5,7 +5,6 @@ page is the nomination's own (`<nomination>/registration/<token>/`)."""
 import logging
 
 from django.conf import settings
-from django.db import transaction
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,6 @@ from core.forms import honeypot_filled
 from events.windows import registration_window
 from festivals.forms import ApplicationForm
 from festivals.services import application_submit
-from people.services import person_find_or_create
 from registrations.services import RegistrationError
 from registrations.views import DOUBLE_SUBMIT_WINDOW, HttpResponseSeeOther, private_url
 
@@ -70,17 +68,15 @@ def apply(request, edition):
         return _response(request, edition, form=form)
     nomination = form.cleaned_data["nomination"]
     try:
-        with transaction.atomic():
-            person = person_find_or_create(**form.person_data())
-            registration, created = application_submit(
-                edition=edition,
-                nomination=nomination,
-                person=person,
-                consent_version=settings.PRIVACY_NOTICE_VERSION,
-                work_title=form.cleaned_data.get("work_title") or "",
-                work_author=form.cleaned_data.get("work_author") or "",
-                **form.registration_data(),
-            )
+        registration, created = application_submit(
+            edition=edition,
+            nomination=nomination,
+            person=form.person_data(),
+            consent_version=settings.PRIVACY_NOTICE_VERSION,
+            work_title=form.cleaned_data.get("work_title") or "",
+            work_author=form.cleaned_data.get("work_author") or "",
+            **form.registration_data(),
+        )
     except RegistrationError as error:
         form.add_error(None, error.message)
         return _response(request, edition, form=form)

@@ -45,3 +45,26 @@ def person_find_or_create(
     return Person.objects.create(
         full_name=full_name, email=email, phone=phone, date_of_birth=date_of_birth, **fields
     )
+
+
+FILLABLE = ("email", "phone", "district", "date_of_birth", "branch")
+
+
+def person_fill_blanks(person: Person, details: dict) -> list[str]:
+    """Staff registering someone they know: a person found again keeps what
+    we knew and gains what we did not (never used for what the public types:
+    a public form must not change a matched person's record). Returns the
+    fields filled."""
+    changed = []
+    for name in FILLABLE:
+        value = details.get(name)
+        if name == "email" and value:
+            value = value.strip().lower()
+        elif name == "phone":
+            value = normalise_phone(value or "")
+        if value and not getattr(person, name):
+            setattr(person, name, value)
+            changed.append(name)
+    if changed:
+        person.save(update_fields=[*changed, "updated_at"])
+    return changed

@@ -4,7 +4,6 @@ code to read aloud, and the same as a large-print page."""
 import logging
 
 from django.conf import settings
-from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -16,11 +15,10 @@ from wagtail.models import Locale
 
 from events.models import EventPage
 from events.windows import registration_window
-from people.services import person_find_or_create
 from registrations.models import Registration
 from registrations.services import (
     RegistrationError,
-    registration_create,
+    registration_submit,
 )
 from registrations.staff_common import (
     RegistrationObjectMixin,
@@ -106,32 +104,24 @@ class AssistedRegistrationView(StaffPermissionMixin, WagtailAdminTemplateMixin, 
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            # One transaction: a refused registration leaves no new person behind.
-            with transaction.atomic():
-                person = person_find_or_create(
-                    full_name=data["full_name"],
-                    email=data["email"],
-                    phone=data["phone"],
-                    date_of_birth=data["date_of_birth"],
-                    district=data["district"],
-                    branch=data["branch"],
-                    preferred_language=data["preferred_language"],
-                    preferred_format=data["material_format"],
-                )
-                fill_blanks(person, data)
-                registration, created = registration_create(
-                    event=self.event,
-                    person=person,
-                    consent_version=self.consent_version(),
-                    entered_by=self.request.user,
-                    **form.registration_fields(),
-                )
-                for section in form.sections:
-                    section["save"](
-                        registration=registration,
-                        data=form.section_data(section),
-                        user=self.request.user,
-                    )
+            registration, created = registration_submit(
+                event=self.event,
+                person={
+                    "full_name": data["full_name"],
+                    "email": data["email"],
+                    "phone": data["phone"],
+                    "date_of_birth": data["date_of_birth"],
+                    "district": data["district"],
+                    "branch": data["branch"],
+                    "preferred_language": data["preferred_language"],
+                    "preferred_format": data["material_format"],
+                },
+                fill_blanks=True,
+                consent_version=self.consent_version(),
+                entered_by=self.request.user,
+                then=[self.section_saver(form, section) for section in form.sections],
+                **form.registration_fields(),
+            )
         except RegistrationError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
@@ -147,29 +137,26 @@ class AssistedRegistrationView(StaffPermissionMixin, WagtailAdminTemplateMixin, 
                     "Registered %(name)s, code %(code)s. The person is not of your branch, "
                     "so their registration is not shown to you."
                 )
-                % {"name": person.full_name, "code": registration.display_code},
+                % {"name": registration.person.full_name, "code": registration.display_code},
             )
             return redirect(url("add", event=self.event.pk))
         query = {} if created else {"existing": 1}
         return redirect(url("created", registration.pk, **query))
 
+    def section_saver(self, form, section):
+        """A section other apps add to the form, saved in the registration's
+        transaction (see assisted_registration_sections)."""
+
+        def save(registration):
+            section["save"](
+                registration=registration, data=form.section_data(section), user=self.request.user
+            )
+
+        return save
+
     @staticmethod
     def consent_version():
         return settings.PRIVACY_NOTICE_VERSION
-
-
-def fill_blanks(person, data):
-    """A person found again keeps what we knew, and gains what we did not."""
-    changed = []
-    for name in ("email", "phone", "district", "date_of_birth", "branch"):
-        value = data.get(name)
-        if name == "email" and value:
-            value = value.strip().lower()
-        if value and not getattr(person, name):
-            setattr(person, name, value)
-            changed.append(name)
-    if changed:
-        person.save(update_fields=changed)
 
 
 class RegistrationCreatedView(RegistrationObjectMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 from events.models import EventPage
 from events.windows import registration_window
 from people.models import Person
+from people.services import person_fill_blanks, person_find_or_create
 from registrations import notifications
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
@@ -174,6 +175,39 @@ def registration_create(
         if existing is None:
             raise
         return existing, False
+
+
+def registration_submit(
+    *,
+    event: EventPage,
+    person: dict,
+    consent_version: str,
+    entered_by=None,
+    fill_blanks: bool = False,
+    then=(),
+    **fields,
+) -> tuple[Registration, bool]:
+    """What every registration form does (the public form, a festival
+    application, the staff's phone form): find the person again by `person`
+    (the details typed) or make them, register them, and run each of `then`
+    (`(registration) -> None`: a festival entry, the phone form's sections),
+    all in one transaction, so a refusal (`RegistrationError`) leaves no new
+    person and nothing half made. Staff (`fill_blanks`) add what was unknown
+    to a person found again. Returns (registration, created)."""
+    with transaction.atomic():
+        found = person_find_or_create(**person)
+        if fill_blanks:
+            person_fill_blanks(found, person)
+        registration, created = registration_create(
+            event=event,
+            person=found,
+            consent_version=consent_version,
+            entered_by=entered_by,
+            **fields,
+        )
+        for step in then:
+            step(registration)
+    return registration, created
 
 
 def _require(registration: Registration, allowed: set[str]) -> None:

@@ -10,7 +10,6 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -22,11 +21,10 @@ from core import ratelimit
 from core.cache import form_page
 from core.forms import honeypot_filled
 from events.windows import registration_window
-from people.services import person_find_or_create
 from registrations.enums import RegistrationStatus as Status
 from registrations.forms import RegistrationForm
 from registrations.models import Registration
-from registrations.services import RegistrationError, registration_cancel, registration_create
+from registrations.services import RegistrationError, registration_cancel, registration_submit
 
 logger = logging.getLogger(__name__)
 
@@ -107,14 +105,12 @@ def register(request, page):
     if not valid:
         return _form_response(request, page, form)
     try:
-        with transaction.atomic():
-            person = person_find_or_create(**form.person_data())
-            registration, created = registration_create(
-                event=page,
-                person=person,
-                consent_version=settings.PRIVACY_NOTICE_VERSION,
-                **form.registration_data(),
-            )
+        registration, created = registration_submit(
+            event=page,
+            person=form.person_data(),
+            consent_version=settings.PRIVACY_NOTICE_VERSION,
+            **form.registration_data(),
+        )
     except RegistrationError as error:
         form.add_error(None, error.message)
         return _form_response(request, page, form)
@@ -198,8 +194,7 @@ def registration_detail(request, page, token):
             )
         if step == "confirm":
             try:
-                with transaction.atomic():
-                    registration_cancel(registration=registration)
+                registration_cancel(registration=registration)
             except RegistrationError as refused:
                 error = refused.message
             else:

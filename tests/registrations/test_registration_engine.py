@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from events.windows import registration_window
+from people.models import Person
 from people.services import normalise_phone, person_find_or_create
 from registrations.enums import RegistrationStatus as Status
 from registrations.models import CODE_ALPHABET, Registration, normalise_code
@@ -22,6 +23,7 @@ from registrations.services import (
     registration_confirm,
     registration_create,
     registration_reject,
+    registration_submit,
 )
 
 CONSENT = "privacy-2026-11"
@@ -269,3 +271,57 @@ def test_registering_again_after_cancelling_takes_the_page_used_now(open_event):
     assert created and again.pk == first.pk and again.code == first.code
     again.refresh_from_db()
     assert (again.event_id, again.status) == (russian.pk, Status.CONFIRMED)
+
+
+# One submit for every form ------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_refusal_after_registering_leaves_no_person_and_no_registration(
+    open_event, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = open_event()
+
+    def refuse(registration):
+        raise RegistrationError("The nomination is full.")
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RegistrationError):
+        registration_submit(
+            event=event,
+            person={"full_name": "Айгерім Сапарова", "email": "aigerim@example.kz"},
+            consent_version=CONSENT,
+            then=[refuse],
+        )
+    assert not Person.objects.filter(email="aigerim@example.kz").exists()
+    assert not Registration.objects.filter(event=event).exists()
+    assert mailoutbox == []
+
+
+@pytest.mark.django_db
+def test_the_public_form_never_changes_a_person_found_again_but_staff_fill_blanks(open_event):
+    event, other = open_event(), open_event()
+    known = person_find_or_create(full_name="Ерлан Омаров", email="erlan@example.kz")
+    details = {
+        "full_name": "ерлан  омаров",
+        "email": "ERLAN@example.kz",
+        "phone": "8 (7252) 53-10-20",
+        "district": "Кентау",
+    }
+
+    registration, created = registration_submit(
+        event=event, person=details, consent_version=CONSENT
+    )
+    assert created and registration.person_id == known.pk
+    known.refresh_from_db()
+    assert (known.phone, known.district) == ("", "")
+
+    registration, created = registration_submit(
+        event=other, person=details, consent_version=CONSENT, fill_blanks=True
+    )
+    assert created and registration.person_id == known.pk
+    known.refresh_from_db()
+    assert (known.full_name, known.phone, known.district) == (
+        "Ерлан Омаров",
+        "+77252531020",
+        "Кентау",
+    )
