@@ -46,7 +46,7 @@ from certificates.enums import BatchStatus, CertificateKind
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate
 from certificates.views import pdf_response
 from core.admin_views import PermissionFirstMixin
-from events.documents import PdfUnavailable
+from core.pdf import PdfUnavailable
 
 NS = "certificates_admin"
 # Kinds of certificate a registration has at most one of (as a batch gives them).
