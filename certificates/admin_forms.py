@@ -47,10 +47,8 @@ def registrations_to_pick(user, event: EventPage) -> list[Registration]:
     may see, by name."""
     return list(
         Registration.objects.visible_to(user)
-        .filter(
-            event__translation_key=event.translation_key,
-            status__in=RegistrationStatus.active(),
-        )
+        .for_event(event)
+        .filter(status__in=RegistrationStatus.active())
         .select_related("person")
         .order_by("person__name_key", "pk")
     )

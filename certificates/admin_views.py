@@ -32,7 +32,7 @@ from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from certificates import codes, pdf, services
+from certificates import codes, pdf, services, tasks
 from certificates.admin_forms import (
     BatchForm,
     IssueForm,
@@ -46,7 +46,7 @@ from certificates.enums import BatchStatus, CertificateKind
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate
 from certificates.views import pdf_response
 from core.admin_views import PermissionFirstMixin
-from events.documents import PdfUnavailable
+from core.pdf import PdfUnavailable
 
 NS = "certificates_admin"
 # Kinds of certificate a registration has at most one of (as a batch gives them).
@@ -234,7 +234,7 @@ class IssueView(StaffView, FormView):
         key = None
         if registration is not None and template.kind in PER_REGISTRATION_KINDS:
             # The same key as a batch's: a batch run later does not issue it twice.
-            key = f"{template.kind}:{event.translation_key}:registration:{registration.pk}"
+            key = services.source_key(template.kind, event, registration_id=registration.pk)
         try:
             with transaction.atomic():
                 certificate, created = services.certificate_issue(
@@ -254,9 +254,7 @@ class IssueView(StaffView, FormView):
                     by=self.request.user,
                 )
                 if data["send_email"] and created:
-                    from certificates import notifications
-
-                    notifications.enqueue_certificate_email(certificate)
+                    tasks.enqueue_certificate_email(certificate)
         except services.CertificateError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
@@ -502,7 +500,7 @@ class BatchCreateView(StaffView, FormView):
                     hours=data["hours"],
                     send_email=data["send_email"],
                 )
-                services.batch_enqueue(batch)
+                tasks.batch_enqueue(batch)
         except services.CertificateError as error:
             form.add_error(None, error.message)
             return self.form_invalid(form)
@@ -623,7 +621,7 @@ class BatchResumeView(BatchMixin, StaffView, View):
         with transaction.atomic():
             CertificateBatch.objects.filter(pk=self.batch.pk).update(status=BatchStatus.QUEUED)
             log(instance=self.batch, action="certificates.batch.resume", user=request.user)
-            services.batch_enqueue(self.batch)
+            tasks.batch_enqueue(self.batch)
         messages.success(request, _("Issuing started again."))
         return redirect(url("batch", self.batch.pk))
 

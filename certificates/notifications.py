@@ -2,35 +2,24 @@
 certificate's language, as text and as HTML, with the PDF attached and the
 link to its HTML view.
 
-Queued when the issuing transaction commits and sent by a background task,
-which tries again later on an SMTP or connection error (five attempts, as
-registration e-mails do). A certificate is sent once (`emailed_at`).
+Queued when the issuing transaction commits and sent by a background task
+(`certificates.tasks`), which tries again later on an SMTP or connection
+error (five attempts, as registration e-mails do). A certificate is sent once
+(`emailed_at`).
 """
 
-import logging
-
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from certificates import services, tasks
+from certificates import services
 from certificates.models import Certificate
-from registrations.notifications import MAX_ATTEMPTS, RETRY_DELAYS
-
-logger = logging.getLogger(__name__)
-
-
-def enqueue_certificate_email(certificate: Certificate) -> None:
-    certificate_id = certificate.pk
-    transaction.on_commit(lambda: tasks.send_certificate_email.enqueue(certificate_id), robust=True)
 
 
 def holder_url(certificate: Certificate) -> str:
-    from django.urls import reverse
-
     with translation.override(certificate.lead_language):
         path = reverse("certificate_holder", args=[certificate.access_token])
     return services.site_url() + path
@@ -63,7 +52,10 @@ def build_certificate_email(certificate: Certificate) -> EmailMultiAlternatives:
     return message
 
 
-def deliver_certificate_email(certificate_id: int, attempt: int = 1) -> str:
+def deliver_certificate_email(certificate_id: int) -> str:
+    """Send the certificate's e-mail: "sent", or "skipped" when there is
+    nothing to send. OSError when the mail server cannot be reached or
+    refuses it (the task tries again later)."""
     certificate = Certificate.objects.select_related("template").filter(pk=certificate_id).first()
     if (
         certificate is None
@@ -72,21 +64,7 @@ def deliver_certificate_email(certificate_id: int, attempt: int = 1) -> str:
         or certificate.is_revoked
     ):
         return "skipped"
-    try:
-        build_certificate_email(certificate).send()
-    except OSError:
-        if attempt >= MAX_ATTEMPTS:
-            logger.exception(
-                "The e-mail of certificate %s failed %s times; giving up.", certificate_id, attempt
-            )
-            raise
-        retry = tasks.send_certificate_email
-        if retry.get_backend().supports_defer:
-            retry = retry.using(
-                run_after=timezone.now() + RETRY_DELAYS[min(attempt, len(RETRY_DELAYS)) - 1]
-            )
-        retry.enqueue(certificate_id, attempt=attempt + 1)
-        return "retrying"
+    build_certificate_email(certificate).send()
     Certificate.objects.filter(pk=certificate.pk).update(emailed_at=timezone.now())
     log(
         instance=certificate,

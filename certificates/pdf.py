@@ -1,35 +1,30 @@
 """The certificate as a tagged PDF (PDF/UA-1), with its QR code.
 
 The HTML of the certificate (`templates/certificates/pdf/certificate.html`)
-is the same text as the holder's HTML view. WeasyPrint's font configuration
-and the parsed style sheet are made once per process; the QR code is a PNG
-of one pixel per module with the fixed mask pattern and error correction of
-`events.qr` (an SVG path costs WeasyPrint several times more), and the
-user-agent style sheet is a small one of our own (`user-agent.css`). The QR
-image carries its alt text, which becomes the PDF's /Alt. Nothing is
-fetched: images travel as data: URLs, and the font, PT Sans, is loaded
-from the project's own files into the font configuration (`core.pdf_fonts`).
+is the same text as the holder's HTML view. It is made into a PDF by the
+project's PDF toolkit (`core.pdf`: one font configuration and parsed style
+sheets per process, PT Sans, the language of each part) with a small
+user-agent style sheet of our own (`user-agent.css`). The QR code is the
+tiny PNG of one pixel per module from `core.qr` (an SVG path costs
+WeasyPrint several times more); its alt text becomes the PDF's /Alt.
+Nothing is fetched: images travel as data: URLs.
 """
 
 import base64
 import functools
 import hashlib
 import io
-import threading
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-import qrcode
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image
-from qrcode.constants import ERROR_CORRECT_M
 
-from events.documents import PdfUnavailable
-from events.qr import BORDER as QUIET_ZONE
-from events.qr import MASK_PATTERN
+from core import pdf as core_pdf
+from core import qr
 
 TEMPLATES_DIR = Path(settings.BASE_DIR) / "templates" / "certificates" / "pdf"
 HTML_TEMPLATE = "certificates/pdf/certificate.html"
@@ -49,79 +44,15 @@ def verification_address() -> str:
     return f"{base}/verify/"
 
 
-@functools.lru_cache(maxsize=8)
-def _qr_version(length: int) -> int:
-    """The smallest QR version for a text of `length` bytes (addresses of
-    one site have one length, so the search is done once)."""
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M)
-    code.add_data("a" * length, optimize=0)
-    code.make(fit=True)
-    return code.version
-
-
 def qr_png(text: str) -> bytes:
     """The QR code of `text` as a tiny PNG, one pixel per module; the style
     sheet scales it up without smoothing (image-rendering: pixelated), so it
-    prints sharp. An image is far cheaper for WeasyPrint than an SVG path,
-    and writing the module matrix straight into a Pillow image costs half
-    of qrcode's drawing."""
-    code = qrcode.QRCode(
-        version=_qr_version(len(text.encode())),
-        error_correction=ERROR_CORRECT_M,
-        border=QUIET_ZONE,
-        mask_pattern=MASK_PATTERN,
-    )
-    code.add_data(text, optimize=0)
-    code.make(fit=False)
-    matrix = code.get_matrix()
-    size = len(matrix)
-    pixels = bytes(0 if dark else 255 for row in matrix for dark in row)
-    buffer = io.BytesIO()
-    Image.frombytes("L", (size, size), pixels).convert("1").save(buffer, format="PNG")
-    return buffer.getvalue()
+    prints sharp."""
+    return qr.qr_png(text, box_size=1)
 
 
 def data_url(content: bytes, content_type: str) -> str:
     return f"data:{content_type};base64,{base64.b64encode(content).decode()}"
-
-
-class _PdfTools(NamedTuple):
-    html_class: type
-    font_config: Any
-    url_fetcher: Any
-    fonts_css: Any
-    stylesheet: Any
-
-
-@functools.cache
-def _pdf_tools() -> _PdfTools:
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import URLFetcher
-
-    from core import pdf_fonts, pdf_tags
-
-    pdf_tags.install()  # the language of each part, in the structure tree
-    font_config = FontConfiguration()
-    fonts_css = pdf_fonts.stylesheet(font_config)  # PT Sans, from our own files
-    user_agent_sheet = CSS(string=USER_AGENT_CSS_FILE.read_text(), font_config=font_config)
-
-    class CertificateHTML(HTML):
-        """WeasyPrint's HTML with the certificate's small user-agent style sheet."""
-
-        def _ua_stylesheets(self, forms=False):
-            return [user_agent_sheet]
-
-    return _PdfTools(
-        html_class=CertificateHTML,
-        font_config=font_config,
-        url_fetcher=URLFetcher(allowed_protocols=("data",)),
-        fonts_css=fonts_css,
-        stylesheet=CSS(string=CSS_FILE.read_text(), font_config=font_config),
-    )
-
-
-_render_lock = threading.Lock()
 
 
 def image_data_url(template, *, fresh: bool = False) -> str:
@@ -177,26 +108,20 @@ def render_html(certificate, *, image_url: str = "", qr_url: str = "") -> str:
 
 
 def render_pdf(certificate) -> bytes:
-    """The certificate's PDF/UA-1; the same certificate gives the same bytes."""
-    tools = _pdf_tools()
+    """The certificate's PDF/UA-1; the same certificate gives the same bytes.
+    `core.pdf.PdfUnavailable` when WeasyPrint cannot make it."""
     qr_url = data_url(qr_png(verification_url(certificate.display_code)), "image/png")
     try:
         image_url = image_data_url(certificate.template)
     except (OSError, ValueError):
         image_url = ""  # checked at preview time; never a broken batch
-    html = render_html(certificate, image_url=image_url, qr_url=qr_url)
-    try:
-        with _render_lock:
-            document = tools.html_class(
-                string=html, base_url=str(TEMPLATES_DIR), url_fetcher=tools.url_fetcher
-            )
-            return document.write_pdf(
-                pdf_variant="pdf/ua-1",
-                font_config=tools.font_config,
-                stylesheets=[tools.fonts_css, tools.stylesheet],
-            )
-    except Exception as error:
-        raise PdfUnavailable(f"WeasyPrint could not make the certificate: {error}") from error
+    return core_pdf.render_pdf(
+        render_html(certificate, image_url=image_url, qr_url=qr_url),
+        base_url=TEMPLATES_DIR,
+        stylesheets=(CSS_FILE,),
+        user_agent_css=USER_AGENT_CSS_FILE,
+        allowed_protocols=("data",),
+    )
 
 
 def content_hash(content: bytes) -> str:

@@ -11,15 +11,19 @@ import datetime
 import logging
 import string
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import get_active_log_context, log
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry
 
 from certificates import codes, pdf
 from certificates.enums import BatchKind, BatchStatus, CertificateKind, CertificateLanguage, Place
@@ -31,6 +35,8 @@ from certificates.models import (
     SerialCounter,
 )
 from core import dates
+from registrations.enums import RegistrationStatus
+from registrations.models import Registration
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +65,41 @@ class Recipient:
     special_prize: str = ""
     hours: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def source_key(
+    kind: str,
+    event,
+    *,
+    registration_id: int | None = None,
+    entry_id: int | None = None,
+    special_prize: bool = False,
+    winner: dict | None = None,
+) -> str:
+    """What a certificate of `kind` is for, as the key that makes issuing
+    idempotent (one valid certificate per key). `event` is the page whose
+    translation key the key holds (any language's page gives the same key).
+    Exactly one of:
+
+    - `registration_id`: `<kind>:<event>:registration:<id>`, the key of a
+      participation or completion certificate, whether a batch of everyone
+      who attended, a competition's results or staff by hand issue it;
+    - `entry_id`: `<kind>:<competition>:entry:<id>` for the diploma of a
+      competition entry's place, with `:special` for a special prize;
+    - `winner` (place, name, nomination, special prize, as typed in a list
+      of winners): `<kind>:<event>:<nomination>:<place>:<special prize>:<name>`,
+      the words case-folded.
+    """
+    if (registration_id is None) + (entry_id is None) + (winner is None) != 2:
+        raise ValueError("a key is for one registration, one entry or one winner")
+    prefix = f"{kind}:{event.translation_key}"
+    if registration_id is not None:
+        return f"{prefix}:registration:{registration_id}"
+    if entry_id is not None:
+        return f"{prefix}:entry:{entry_id}" + (":special" if special_prize else "")
+    words = (winner.get("nomination", ""), winner.get("special_prize", ""), winner["name"])
+    nomination, special, name = (word.casefold() for word in words)
+    return f"{prefix}:{nomination}:{winner['place']}:{special}:{name}"
 
 
 # ---------------------------------------------------------------------------
@@ -433,10 +474,7 @@ def _issue_many(
 
 def _log_issued(certificates: list[Certificate], by) -> None:
     """The audit entries `log()` would write, one INSERT for them all."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.log_actions import registry
-
-    entry_model = registry.get_log_model_for_model(Certificate)
+    entry_model = log_registry.get_log_model_for_model(Certificate)
     if entry_model is None:
         return
     context = get_active_log_context()
@@ -548,9 +586,6 @@ def make_pdf_file(certificate: Certificate) -> bool:
 
 def was_withdrawn(certificate: Certificate) -> bool:
     """Withdrawn when its holder was erased (`certificates.privacy`)."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import ModelLogEntry
-
     return ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(Certificate),
         object_id=str(certificate.pk),
@@ -583,19 +618,15 @@ BATCH_KIND_TO_CERTIFICATE = {
 
 def attended_recipients(event, *, kind: str, hours: int | None = None) -> list[dict]:
     """Everyone who attended the event (any language's page), in name order."""
-    from registrations.enums import RegistrationStatus
-    from registrations.models import Registration
-
     registrations = (
-        Registration.objects.filter(
-            event__translation_key=event.translation_key, status=RegistrationStatus.ATTENDED
-        )
+        Registration.objects.for_event(event)
+        .filter(status=RegistrationStatus.ATTENDED)
         .select_related("person")
         .order_by("person__name_key", "pk")
     )
     return [
         {
-            "key": f"{kind}:{event.translation_key}:registration:{registration.pk}",
+            "key": source_key(kind, event, registration_id=registration.pk),
             "name": registration.person.full_name,
             "email": registration.person.email,
             "registration": registration.pk,
@@ -679,8 +710,7 @@ def batch_create(
         recipients = [
             {
                 **winner,
-                "key": f"diploma:{event.translation_key}:{winner.get('nomination', '').casefold()}:"
-                f"{winner['place']}:{winner.get('special_prize', '').casefold()}:{winner['name'].casefold()}",
+                "key": source_key(CertificateKind.DIPLOMA, event, winner=winner),
             }
             for winner in winners or []
         ]
@@ -709,19 +739,16 @@ def batch_create(
     return batch
 
 
-def batch_enqueue(batch: CertificateBatch) -> None:
-    """Run the batch in the background once the transaction commits."""
-    from certificates import tasks
-
-    batch_id = batch.pk
-    transaction.on_commit(lambda: tasks.issue_certificate_batch.enqueue(batch_id), robust=True)
-
-
 BATCH_CHUNK = 20  # recipients issued in one transaction
 PROGRESS_EVERY_SECONDS = 0.5  # how often the admin's progress is saved
 
 
-def batch_run(batch: CertificateBatch, *, progress=None) -> CertificateBatch:
+def batch_run(
+    batch: CertificateBatch,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    queue_email: Callable[[Certificate], None] | None = None,
+) -> CertificateBatch:
     """Issue (or find) every recipient's certificate and make its PDF.
 
     Safe to run again, also after a worker was killed in the middle: issued
@@ -730,7 +757,12 @@ def batch_run(batch: CertificateBatch, *, progress=None) -> CertificateBatch:
     (one transaction), then each PDF is made; the progress (done, issued,
     errors and the PDFs' file names) is saved at the end of each chunk and
     at least every `PROGRESS_EVERY_SECONDS`. `progress(done, total)` is
-    called after each recipient (the command's progress bar)."""
+    called after each recipient (the command's progress bar). For a batch
+    that e-mails its certificates, `queue_email(certificate)` is called for
+    each one not sent yet once its PDF is made: the task and the command
+    pass `certificates.tasks.enqueue_certificate_email` (services import no
+    tasks). Without it this run queues no e-mail; the next run through the
+    task sends what is unsent."""
     CertificateBatch.objects.filter(pk=batch.pk).update(
         status=BatchStatus.RUNNING, done=0, errors=[], finished_at=None
     )
@@ -783,13 +815,12 @@ def batch_run(batch: CertificateBatch, *, progress=None) -> CertificateBatch:
                     if make_pdf_file(certificate):
                         rendered.append(certificate)
                     if (
-                        batch.send_email
+                        queue_email is not None
+                        and batch.send_email
                         and certificate.recipient_email
                         and certificate.emailed_at is None
                     ):
-                        from certificates import notifications
-
-                        notifications.enqueue_certificate_email(certificate)
+                        queue_email(certificate)
                 except CertificateError as error:
                     errors.append({"name": recipient.name, "error": str(error.message)})
                 except (

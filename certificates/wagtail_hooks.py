@@ -3,8 +3,12 @@ screens (registered from `admin_hooks`), the audit log's actions, the
 section on a registration's private page, and what a person's erasure does
 to their certificates (`certificates.privacy`)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from certificates import privacy
+from certificates.models import Certificate
 
 
 @hooks.register("register_log_actions")
@@ -25,10 +29,6 @@ def register_certificate_actions(actions):
 @hooks.register("registration_page_sections")
 def registration_certificates_section(request, registration):
     """The holder's certificates on their registration's private page."""
-    from django.urls import reverse
-
-    from certificates.models import Certificate
-
     certificates = list(Certificate.objects.valid().filter(registration=registration))
     if not certificates:
         return None
@@ -49,8 +49,6 @@ def registration_certificates_section(request, registration):
 @hooks.register("before_person_erase")
 def withdraw_erased_persons_certificates(*, person, registrations, by, pseudonym):
     """A person erased on request (events.privacy): their certificates are withdrawn."""
-    from certificates import privacy
-
     return privacy.person_certificates_withdraw(
         person=person, registrations=registrations, by=by, pseudonym=pseudonym
     )
@@ -59,16 +57,12 @@ def withdraw_erased_persons_certificates(*, person, registrations, by, pseudonym
 @hooks.register("person_export_sections")
 def exported_persons_certificates(*, person, registrations):
     """The person's certificates in the export of everything held about them."""
-    from certificates import privacy
-
     return {"certificates": privacy.person_certificates_export(person, registrations)}
 
 
 @hooks.register("person_erase_preview")
 def erased_persons_certificates(person):
     """Said on the erasure's confirmation page: how many certificates go."""
-    from certificates import privacy
-
     return privacy.person_certificates_preview(person)
 
 

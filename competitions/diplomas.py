@@ -17,9 +17,10 @@ Who gets what, read from the published standings (`competitions.standings`):
   (cancelled, rejected, waiting): it has withdrawn. Such entries are listed
   with the reason, for staff to see.
 
-Every certificate has a key of its own that never changes, so running the
-action again issues nothing twice (`certificates.services.certificate_issue`
-finds the valid certificate of a key):
+Every certificate has a key of its own that never changes
+(`certificates.services.source_key`), so running the action again issues
+nothing twice (`certificates.services.certificate_issue` finds the valid
+certificate of a key):
 ``diploma:<competition translation key>:entry:<entry id>`` (place or Grand
 Prix), the same with ``:special`` (special prize), and
 ``participation:<competition translation key>:registration:<registration id>``
@@ -36,6 +37,7 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
 from certificates import services as certificates
+from certificates import tasks as certificate_tasks
 from certificates.enums import BatchKind, CertificateKind, CertificateLanguage, Place
 from certificates.models import Certificate, CertificateBatch, CertificateTemplate
 from competitions.enums import JudgingState, ResultStatus
@@ -252,6 +254,25 @@ def _why_not(competition: CompetitionPage, row) -> str:
     return _("no judge scored this entry")
 
 
+def _diploma(competition, entry, nomination: str, *, place: str, special_prize: str = "") -> Line:
+    """The diploma of an entry's place (or Grand Prix), or of its special
+    prize, which has a key of its own."""
+    return Line(
+        CertificateKind.DIPLOMA,
+        competition,
+        entry,
+        key=certificates.source_key(
+            CertificateKind.DIPLOMA,
+            competition,
+            entry_id=entry.pk,
+            special_prize=bool(special_prize),
+        ),
+        nomination=nomination,
+        place=place,
+        special_prize=special_prize,
+    )
+
+
 def diplomas_plan(event: EventPage, *, language: str = settings.LANGUAGE_CODE) -> DiplomaPlan:
     """Who would get which diploma and participation certificate for the
     published results of `event` (a competition, or a festival edition with
@@ -266,7 +287,6 @@ def diplomas_plan(event: EventPage, *, language: str = settings.LANGUAGE_CODE) -
         plan.competitions.append(competition)
         translated = _translation(competition, lead)
         category_names = {c.sort_order: c.name for c in translated.categories.all()}
-        key = competition.translation_key
         for table in competition_standings(competition):
             for row in table.rows:
                 entry = row.entry
@@ -288,24 +308,13 @@ def diplomas_plan(event: EventPage, *, language: str = settings.LANGUAGE_CODE) -
                 )
                 place = Place.GRAND_PRIX if entry.grand_prix else PLACES.get(row.place or 0, "")
                 if place:
-                    plan.diplomas.append(
-                        Line(
-                            CertificateKind.DIPLOMA,
-                            competition,
-                            entry,
-                            key=f"diploma:{key}:entry:{entry.pk}",
-                            nomination=nomination,
-                            place=place,
-                        )
-                    )
+                    plan.diplomas.append(_diploma(competition, entry, nomination, place=place))
                 if entry.special_prize.strip():
                     plan.diplomas.append(
-                        Line(
-                            CertificateKind.DIPLOMA,
+                        _diploma(
                             competition,
                             entry,
-                            key=f"diploma:{key}:entry:{entry.pk}:special",
-                            nomination=nomination,
+                            nomination,
                             place=Place.SPECIAL,
                             special_prize=entry.special_prize.strip(),
                         )
@@ -315,7 +324,11 @@ def diplomas_plan(event: EventPage, *, language: str = settings.LANGUAGE_CODE) -
                         CertificateKind.PARTICIPATION,
                         competition,
                         entry,
-                        key=f"participation:{key}:registration:{entry.registration_id}",
+                        key=certificates.source_key(
+                            CertificateKind.PARTICIPATION,
+                            competition,
+                            registration_id=entry.registration_id,
+                        ),
                         nomination=nomination,
                     )
                 )
@@ -424,7 +437,7 @@ def diplomas_issue(
                 send_email=send_email,
             )
             if enqueue:
-                certificates.batch_enqueue(batch)
+                certificate_tasks.batch_enqueue(batch)
             batches.append(batch)
         log(
             instance=plan.event,

@@ -12,11 +12,15 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from certificates.admin_views import can as can_certificates
-from competitions import diploma_views
+from competitions import diploma_views, results_views
 from competitions import judging_views as views
 from competitions.admin_forms import EntryForm
 from competitions.diplomas import has_competitions
 from competitions.models import Entry, JuryMember
+from competitions.models.pages import RESULTS_VIEW_HOOK
+
+# The page's results/ route hands over to this view (core.page_views).
+hooks.register(RESULTS_VIEW_HOOK, results_views.results)
 
 urlpatterns = [
     path("", views.JudgingIndexView.as_view(), name="index"),

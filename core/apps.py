@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        # App-loading hook: the cache module imports models, so it can load only now.
         from . import cache
 
         cache.connect_invalidation_signals()

@@ -16,9 +16,14 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import cc_delim_re
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
 from .display import preferences_for
 
@@ -181,12 +186,8 @@ class PageCacheMiddleware:
 
 
 def connect_invalidation_signals() -> None:
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Page, Site
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
-    from wagtail.snippets.models import get_snippet_models
-
+    """Start a new generation on every change that shows on pages (called
+    once, from `CoreConfig.ready`)."""
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(invalidate_page_cache, dispatch_uid=f"page-cache-{signal!r}")
 

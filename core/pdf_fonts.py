@@ -4,15 +4,15 @@ WeasyPrint finds fonts through Fontconfig, so without this a PDF takes
 whatever "PT Sans" the machine has, or, without one, "DejaVu Sans". The
 @font-face rules of `templates/pdf/fonts.css` point to the WOFF2 files that
 the site serves (`site/static/fonts/`). Parsing that sheet with a
-FontConfiguration puts the four fonts into it: the PDF makers
-(`events.documents`, `certificates.pdf`) call `stylesheet()` when they build
-their one FontConfiguration per process, and every document rendered with it
-embeds PT Sans. The sheet's fetcher reads those four files and nothing else,
-and decompresses each once per process (about 0.15 s a font, pure Python),
-however many FontConfigurations load it. WeasyPrint copies the fonts into a
-temporary folder per FontConfiguration; a configuration that lives as long
-as the process has that folder removed at exit (WeasyPrint's own clean-up
-comes too late then, after the interpreter has begun to tear down modules).
+FontConfiguration puts the four fonts into it: the PDF toolkit (`core.pdf`)
+calls `stylesheet()` when it builds its one FontConfiguration per process,
+and every document rendered with it embeds PT Sans. The sheet's fetcher
+reads those four files and nothing else, and decompresses each once per
+process (about 0.15 s a font, pure Python), however many FontConfigurations
+load it. WeasyPrint copies the fonts into a temporary folder per
+FontConfiguration; a configuration that lives as long as the process has
+that folder removed at exit (WeasyPrint's own clean-up comes too late then,
+after the interpreter has begun to tear down modules).
 """
 
 import functools
@@ -39,6 +39,7 @@ FONT_FILES = tuple(
 @functools.cache
 def _font_bytes(path: Path) -> bytes:
     """The TrueType font inside a WOFF2 file (WeasyPrint takes it as it is)."""
+    # fontTools (WeasyPrint's dependency) is loaded with the first PDF, not at start-up.
     from fontTools.ttLib import woff2
 
     output = io.BytesIO()
@@ -49,6 +50,7 @@ def _font_bytes(path: Path) -> bytes:
 
 def _own_fonts_fetcher() -> Any:
     """A WeasyPrint URL fetcher that reads only FONT_FILES (file: URLs)."""
+    # WeasyPrint is loaded with the first PDF (half a second, needs Pango).
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     allowed = {path.resolve() for path in FONT_FILES}
@@ -81,6 +83,7 @@ def _remove_font_folder(folder, config_ref) -> None:
 def stylesheet(font_config) -> Any:
     """`templates/pdf/fonts.css` parsed with `font_config`, which then holds
     PT Sans; pass the sheet to `write_pdf` with the document's own ones."""
+    # WeasyPrint is loaded with the first PDF (half a second, needs Pango).
     from weasyprint import CSS
 
     sheet = CSS(filename=FONTS_CSS, font_config=font_config, url_fetcher=_own_fonts_fetcher())

@@ -9,9 +9,10 @@ HTML element whose `lang` differs from the language around it gets that
 language as /Lang (PDF 1.7, 14.9.2). Nothing else of the tree changes.
 
 WeasyPrint is imported lazily (it costs half a second and needs Pango), so
-the wrapper is put in place by `install()` where our code imports WeasyPrint
-(`events.documents` and `certificates.pdf`), not at start-up. It is applied only to the WeasyPrint version it was written
-for; `tests/certificates/test_pdf.py` fails if the languages go missing.
+the wrapper is put in place by `install()` where the PDF toolkit (`core.pdf`)
+loads WeasyPrint, not at start-up. It is applied only to the WeasyPrint
+version it was written for; `tests/certificates/test_pdf.py` fails if the
+languages go missing.
 Remove this module once WeasyPrint writes /Lang per element itself.
 """
 
@@ -73,6 +74,7 @@ def _with_languages(build, *, boxes, placeholder_class, string_class):
 def patch(module) -> bool:
     """Wrap `module._build_box_tree` (module: weasyprint.pdf.tags). False,
     and nothing changed, for a WeasyPrint version this was not written for."""
+    # WeasyPrint and its PDF library are loaded with the first PDF, not at start-up.
     import pydyf
     import weasyprint
     from weasyprint.formatting_structure import boxes
@@ -100,6 +102,7 @@ def install() -> None:
     """Mark languages in every tagged PDF this process makes. Called where
     our code imports WeasyPrint (its import costs half a second and needs
     Pango, so it is not done at start-up); once is enough, again is harmless."""
+    # Loaded with the first PDF (half a second, needs Pango), not at start-up.
     import weasyprint.pdf.tags
 
     patch(weasyprint.pdf.tags)

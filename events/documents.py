@@ -8,10 +8,11 @@ programme, the labels in the page's language and the layout files); a stored
 document whose hash differs is stale and is made again, on publish (the
 `generate_programme_documents` task) or on the first request for it.
 
-PDFs are made by WeasyPrint. Its font configuration and the parsed style
-sheets are built once per process and reused; if WeasyPrint or its system
-libraries (Pango) cannot run, a PDF request answers 503 with a link to the
-plain-text programme instead of failing.
+PDFs are made by the project's PDF toolkit (`core.pdf`: WeasyPrint, one font
+configuration and parsed style sheets per process, PT Sans, PDF/UA-1 with
+the language of each part); if WeasyPrint or its system libraries (Pango)
+cannot run, a PDF request answers 503 with a link to the plain-text
+programme instead of failing (`PdfUnavailable`).
 """
 
 import datetime
@@ -20,11 +21,10 @@ import hashlib
 import json
 import logging
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
@@ -47,7 +47,8 @@ from django.utils.text import wrap
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core import dates, pdf_fonts
+from core import dates, pdf
+from core.pdf import PdfUnavailable
 from events.enums import DocumentFormat, EventStatus
 from events.models import EventPage, ProgrammeDocument
 from events.templatetags.event_tags import event_when
@@ -66,8 +67,7 @@ LAYOUT_FILES = (
     TEMPLATES_DIR / TEXT_TEMPLATE,
     STANDARD_CSS,
     LARGE_PRINT_CSS,
-    pdf_fonts.FONTS_CSS,
-    *pdf_fonts.FONT_FILES,
+    *pdf.SHARED_FILES,
 )
 TEXT_WIDTH = 80
 
@@ -137,10 +137,6 @@ SPECS = (
 SPEC_BY_FORMAT = {spec.format: spec for spec in SPECS}
 # The plain text first: it needs no WeasyPrint, so it is stored even when PDFs fail.
 RENDER_ORDER = (DocumentFormat.TEXT, DocumentFormat.PDF, DocumentFormat.LARGE_PRINT)
-
-
-class PdfUnavailable(RuntimeError):
-    """WeasyPrint or its system libraries cannot make a PDF on this machine."""
 
 
 # ---------------------------------------------------------------------------
@@ -245,76 +241,14 @@ def programme_html(data: dict[str, Any], *, large_print: bool, created: str = ""
     return render_to_string(HTML_TEMPLATE, {**data, "large_print": large_print, "created": created})
 
 
-class _PdfTools(NamedTuple):
-    html_class: type
-    font_config: Any
-    url_fetcher: Any
-    fonts_css: Any
-    standard_css: Any
-    large_print_css: Any
-
-
-@functools.cache
-def _pdf_tools() -> _PdfTools:
-    """WeasyPrint, one font configuration (with the project's PT Sans) and the
-    parsed style sheets, built once per process (importing WeasyPrint loads
-    Pango: it may fail here)."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import URLFetcher
-
-    from core import pdf_tags
-
-    pdf_tags.install()  # the language of each part, in the structure tree
-    font_config = FontConfiguration()
-    # The documents load nothing: no network, no local files (the fonts are
-    # loaded here, once, by pdf_fonts' own fetcher).
-    url_fetcher = URLFetcher(allowed_protocols=())
-    return _PdfTools(
-        html_class=HTML,
-        font_config=font_config,
-        url_fetcher=url_fetcher,
-        fonts_css=pdf_fonts.stylesheet(font_config),
-        standard_css=CSS(string=STANDARD_CSS.read_text(), font_config=font_config),
-        large_print_css=CSS(string=LARGE_PRINT_CSS.read_text(), font_config=font_config),
-    )
-
-
-def pdf_renderer_problem() -> str | None:
-    """None when PDFs can be made here; otherwise what is missing, in English
-    for the log."""
-    try:
-        _pdf_tools()
-    except (ImportError, OSError) as error:
-        return f"WeasyPrint or its system libraries (Pango) cannot be loaded: {error}"
-    return None
-
-
-# One PDF at a time per process: the shared font configuration is not
-# documented as thread-safe, and layout is Python code that holds the GIL.
-_render_lock = threading.Lock()
-
-
 def render_pdf(data: dict[str, Any], *, large_print: bool, created: str = "") -> bytes:
     """A tagged PDF/UA-1 programme; the same data and `created` give the same bytes."""
-    problem = pdf_renderer_problem()
-    if problem:
-        raise PdfUnavailable(problem)
-    tools = _pdf_tools()
     html = programme_html(data, large_print=large_print, created=created)
-    stylesheets = [tools.fonts_css, tools.standard_css]
-    if large_print:
-        stylesheets.append(tools.large_print_css)
-    try:
-        with _render_lock:
-            document = tools.html_class(
-                string=html, base_url=str(TEMPLATES_DIR / "pdf"), url_fetcher=tools.url_fetcher
-            )
-            return document.write_pdf(
-                pdf_variant="pdf/ua-1", font_config=tools.font_config, stylesheets=stylesheets
-            )
-    except Exception as error:
-        raise PdfUnavailable(f"WeasyPrint could not make the PDF: {error}") from error
+    return pdf.render_pdf(
+        html,
+        base_url=TEMPLATES_DIR / "pdf",
+        stylesheets=(STANDARD_CSS, LARGE_PRINT_CSS) if large_print else (STANDARD_CSS,),
+    )
 
 
 def _render(spec: DocumentSpec, data: dict[str, Any]) -> bytes:

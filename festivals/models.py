@@ -20,9 +20,13 @@ from wagtail.search import index
 from competitions.enums import JudgingState
 from competitions.models import CompetitionPage
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
+from core.page_views import page_view
 from events.models import EventPage
 from events.windows import registration_window
 from festivals.blocks import DedicationsBlock, GalleryImageBlock, PartnerBlock, StageBlock
+
+# The edition's application form (`festivals.views.apply`).
+APPLICATION_VIEW_HOOK = "festival_application_view"
 
 
 class FestivalIndexPage(Page):
@@ -189,6 +193,5 @@ class FestivalEditionPage(EventPage):
     # chooses a nomination, and is registered for it.
     @path("register/", name="register")
     def register(self, request):
-        from festivals import views
-
-        return views.apply(request, self)
+        # festivals.views.apply, registered in wagtail_hooks: models import no views.
+        return page_view(APPLICATION_VIEW_HOOK)(request, self)

@@ -1,12 +1,16 @@
-"""A nomination takes applications only through its edition's form, which
-places the applicant as an entry: its own register/ address leads there,
-with the nomination chosen."""
+"""The edition's application form, and a nomination takes applications only
+through it, which places the applicant as an entry: the nomination's own
+register/ address leads there, with the nomination chosen."""
 
 from django.http import HttpResponseRedirect
 from wagtail import hooks
 
 from competitions.models import CompetitionPage
-from festivals.models import FestivalEditionPage
+from festivals import views
+from festivals.models import APPLICATION_VIEW_HOOK, FestivalEditionPage
+
+# The edition's register/ route hands over to this view (core.page_views).
+hooks.register(APPLICATION_VIEW_HOOK, views.apply)
 
 
 @hooks.register("before_serve_page")

@@ -35,10 +35,10 @@ from django_tasks import task
 from wagtail.log_actions import log
 
 from core import dates
+from core.qr import qr_png
 from events import calendar as ical
 from events.enums import EventStatus
 from events.models import EventPage, PersonalCalendar
-from events.qr import qr_png
 from events.templatetags.event_tags import event_when
 from people.models import Person
 from registrations.enums import RegistrationStatus

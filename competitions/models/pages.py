@@ -26,7 +26,11 @@ from competitions.enums import (
     ResultType,
     TieRule,
 )
+from core.page_views import page_view
 from events.models import EventPage
+
+# The public results' view (`competitions.results_views.results`).
+RESULTS_VIEW_HOOK = "competition_results_view"
 
 
 class CompetitionPageForm(WagtailAdminPageForm):
@@ -184,11 +188,10 @@ class CompetitionPage(EventPage):
 
     @path("results/", name="results")
     def results(self, request):
-        from competitions import results_views
-
         if not self.results_are_public:
             raise Http404
-        return results_views.results(request, self)
+        # competitions.results_views.results, registered in wagtail_hooks: models import no views.
+        return page_view(RESULTS_VIEW_HOOK)(request, self)
 
 
 class Category(Orderable):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 from core.models import DescribedImageMixin
+from home.feeds import AnnouncementAtomFeed, AnnouncementRssFeed
 
 from .base import SitePage
 
@@ -49,8 +50,6 @@ class AnnouncementIndexPage(RoutablePageMixin, SitePage):
         )
 
     def tags_in_use(self):
-        from taggit.models import Tag
-
         return (
             Tag.objects.filter(
                 home_announcementpagetag_items__content_object__in=self.announcements()
@@ -80,14 +79,10 @@ class AnnouncementIndexPage(RoutablePageMixin, SitePage):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        from home.feeds import AnnouncementRssFeed
-
         return AnnouncementRssFeed(self)(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        from home.feeds import AnnouncementAtomFeed
-
         return AnnouncementAtomFeed(self)(request)
 
 

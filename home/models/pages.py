@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from core.blocks import BodyBlock
 
+from .announcements import AnnouncementIndexPage, AnnouncementPage
 from .base import SitePage
 
 
@@ -52,8 +53,6 @@ class HomePage(SitePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from .announcements import AnnouncementPage
-
         context = super().get_context(request, *args, **kwargs)
         context["latest_announcements"] = (
             AnnouncementPage.objects.live()
@@ -62,7 +61,9 @@ class HomePage(SitePage):
             .select_related("image")
             .order_by("-date", "-pk")[: self.announcements_count]
         )
-        context["announcement_index"] = self.get_children().live().type(_index_model()).first()
+        context["announcement_index"] = (
+            self.get_children().live().type(AnnouncementIndexPage).first()
+        )
         # Other apps (events) add their own sections, e.g. upcoming events,
         # through this hook without the home app knowing them.
         context["home_sections"] = [
@@ -71,12 +72,6 @@ class HomePage(SitePage):
             if (section := hook(request, self))
         ]
         return context
-
-
-def _index_model():
-    from .announcements import AnnouncementIndexPage
-
-    return AnnouncementIndexPage
 
 
 class StandardPage(SitePage):

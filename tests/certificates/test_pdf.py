@@ -14,6 +14,7 @@ from PIL import Image
 
 from certificates import pdf, services
 from certificates.enums import CertificateKind, Place
+from core import pdf as core_pdf
 from tests.certificates.conftest import KAZAKH_NAME
 
 pytestmark = [pytest.mark.django_db, pytest.mark.system_package("libpango-1.0-0")]
@@ -202,14 +203,15 @@ def test_our_small_user_agent_style_sheet_gives_the_same_document(issue, tmp_pat
     certificate = issue(language=language, nomination="Мәнерлеп оқу", place=Place.FIRST)
     ours = pdf.render_pdf(certificate)
 
-    tools = pdf._pdf_tools()
     qr_url = pdf.data_url(pdf.qr_png(pdf.verification_url(certificate.display_code)), "image/png")
     full = HTML(
         string=pdf.render_html(certificate, qr_url=qr_url),
         base_url=str(pdf.TEMPLATES_DIR),
-        url_fetcher=tools.url_fetcher,
+        url_fetcher=core_pdf.url_fetcher(("data",)),
     ).write_pdf(
-        pdf_variant="pdf/ua-1", font_config=tools.font_config, stylesheets=[tools.stylesheet]
+        pdf_variant="pdf/ua-1",
+        font_config=core_pdf.toolkit().font_config,
+        stylesheets=[core_pdf.stylesheet(pdf.CSS_FILE)],
     )
 
     assert len(pypdf.PdfReader(io.BytesIO(ours)).pages) == len(

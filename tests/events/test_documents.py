@@ -23,6 +23,7 @@ from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from core import pdf as core_pdf
 from events import documents, tasks
 from events.enums import DocumentFormat
 from events.models import EventPage, ProgrammeDocument, ProgrammeItem
@@ -422,7 +423,7 @@ def test_without_pdf_renderer_a_503_links_to_the_text(fetch, event, monkeypatch)
     documents.ensure_documents(event)  # a stored PDF, about to go stale
     event.status = "cancelled"
     event.save_revision().publish()
-    monkeypatch.setattr(documents, "pdf_renderer_problem", lambda: "Pango is missing")
+    monkeypatch.setattr(core_pdf, "renderer_problem", lambda: "Pango is missing")
 
     for name in ("programme.pdf", "programme-large-print.pdf"):
         response, body = fetch(event, name)
@@ -441,8 +442,6 @@ def test_without_pdf_renderer_a_503_links_to_the_text(fetch, event, monkeypatch)
 
 @pytest.mark.django_db
 def test_a_weasyprint_failure_is_a_503_not_a_500(fetch, event, monkeypatch):
-    tools = documents._pdf_tools()
-
     class BrokenHTML:
         def __init__(self, **kwargs):
             pass
@@ -450,20 +449,20 @@ def test_a_weasyprint_failure_is_a_503_not_a_500(fetch, event, monkeypatch):
         def write_pdf(self, **kwargs):
             raise OSError("cannot load library 'libpango-1.0-0'")
 
-    monkeypatch.setattr(documents, "_pdf_tools", lambda: tools._replace(html_class=BrokenHTML))
+    monkeypatch.setattr(core_pdf, "html_class", lambda user_agent_css=None: BrokenHTML)
     response, _body = fetch(event, "programme.pdf")
     assert response.status_code == 503
     assert not ProgrammeDocument.objects.filter(page=event, format=DocumentFormat.PDF).exists()
 
 
 def test_the_renderer_check_says_what_is_missing(monkeypatch):
-    assert documents.pdf_renderer_problem() is None
+    assert core_pdf.renderer_problem() is None
 
     def missing():
         raise OSError("cannot load library 'libpango-1.0-0'")
 
-    monkeypatch.setattr(documents, "_pdf_tools", missing)
-    problem = documents.pdf_renderer_problem()
+    monkeypatch.setattr(core_pdf, "toolkit", missing)
+    problem = core_pdf.renderer_problem()
     assert "Pango" in problem
     assert "libpango-1.0-0" in problem
     with pytest.raises(documents.PdfUnavailable, match="libpango"):

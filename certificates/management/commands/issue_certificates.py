@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certificates import services
+from certificates import services, tasks
 from certificates.enums import BatchKind, CertificateLanguage
 from certificates.management.commands._shared import find_event
 from certificates.models import CertificateTemplate
@@ -63,7 +63,9 @@ class Command(BaseCommand):
         except services.CertificateError as error:
             raise CommandError(str(error.message)) from error
         progress = None if options["no_progress"] else self.progress_bar()
-        batch = services.batch_run(batch, progress=progress)
+        batch = services.batch_run(
+            batch, progress=progress, queue_email=tasks.enqueue_certificate_email
+        )
         if progress is not None:
             self.stderr.write("")
         for error in batch.errors:
