@@ -176,6 +176,7 @@ def ensure_demo_image() -> Image:
     image = demo_image()
     if image is not None:
         return image
+    # Pillow loads only when the demo's picture must be drawn (the first seed).
     from PIL import Image as PILImage
     from PIL import ImageDraw
 

@@ -175,6 +175,7 @@ def csv_response(export: Export) -> StreamingHttpResponse:
 
 
 def xlsx_response(export: Export) -> HttpResponse:
+    # openpyxl loads lazily: a heavy library that only the workbook export needs.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
