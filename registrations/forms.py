@@ -211,7 +211,82 @@ def question_field(question) -> forms.Field:
     return TextField(max_length=200, **common)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationChecks:
+    """What every registration form checks and gives the engine the same way
+    (the public form, a festival application, the staff's phone form); each
+    form says it in its own voice, in the class attributes below.
+
+    A form using this sets `self.questions` (the event's own questions, in
+    order) and names their fields with `question_field_name`."""
+
+    # Where the "give a contact" error goes, and the words of each error.
+    contact_error_field = "email"
+    contact_message = _(
+        "Enter an e-mail address or a phone number, or both, so that we can tell you about changes."
+    )
+    phone_message = _(
+        "Enter a phone number with 10 digits after +7 or 8, for example +7 701 234 56 78."
+    )
+    guardian_message = _(
+        "You are under 18: enter the full name of a parent or guardian who agrees to your registration."
+    )
+
+    def add_questions(self, event) -> None:
+        self.questions = list(event.questions.all())
+        for number, question in enumerate(self.questions):
+            self.fields[self.question_field_name(number, question)] = question_field(question)
+
+    def question_field_name(self, number: int, question) -> str:
+        return f"question_{number}"
+
+    def question_fields(self):
+        return [
+            self[self.question_field_name(number, question)]
+            for number, question in enumerate(self.questions)
+        ]
+
+    def clean_phone(self):
+        text = self.cleaned_data["phone"]
+        if not text:
+            return ""
+        phone = normalise_phone(text) if PHONE_CHARACTERS.fullmatch(text) else ""
+        if not KAZAKH_PHONE.fullmatch(phone):
+            raise ValidationError(self.phone_message, code="phone")
+        return phone
+
+    def check_contact_and_guardian(self, data: dict) -> None:
+        """A way to reach the person (e-mail or phone), and a guardian's
+        consent for someone under 18."""
+        if not (data.get("email") or data.get("phone")) and not (
+            "email" in self.errors or "phone" in self.errors
+        ):
+            self.add_error(
+                self.contact_error_field, ValidationError(self.contact_message, code="contact")
+            )
+        born = data.get("date_of_birth")
+        if (
+            born
+            and age_on(born, timezone.localdate()) < ADULT_AGE
+            and not data.get("guardian_name")
+            and "guardian_name" not in self.errors
+        ):
+            self.add_error("guardian_name", ValidationError(self.guardian_message, code="guardian"))
+
+    def answers(self) -> dict:
+        """Answers keyed by question key; unanswered questions are left out.
+        Yes-no answers are true/false, numbers are numbers, several choices a list."""
+        answers = {}
+        for number, question in enumerate(self.questions):
+            value = self.cleaned_data.get(self.question_field_name(number, question))
+            if value in (None, "", []):
+                continue
+            if question.kind == QuestionKind.YES_NO:
+                value = value == "yes"
+            answers[question.key] = value
+        return answers
+
+
+class RegistrationForm(RegistrationChecks, forms.Form):
     """Built per event: its own questions become fields `question_<n>`."""
 
     PERSON_FIELDS = ("full_name", "date_of_birth", "district", "branch", "preferred_language")
@@ -333,12 +408,7 @@ class RegistrationForm(forms.Form):
             language,
             _("Read the privacy notice"),
         )
-        self.questions = list(event.questions.all())
-        self.question_names = []
-        for number, question in enumerate(self.questions):
-            name = f"question_{number}"
-            self.fields[name] = question_field(question)
-            self.question_names.append(name)
+        self.add_questions(event)
         name_required_errors(self)
         self.fields["email"].error_messages["invalid"] = _(
             "Enter an e-mail address like name@example.kz."
@@ -361,43 +431,12 @@ class RegistrationForm(forms.Form):
     def needs_fields(self):
         return self._bound(self.NEEDS_FIELDS)
 
-    def question_fields(self):
-        return self._bound(self.question_names)
-
     def consent_fields(self):
         return self._bound(self.CONSENT_FIELDS)
 
-    def clean_phone(self):
-        text = self.cleaned_data["phone"]
-        if not text:
-            return ""
-        phone = normalise_phone(text) if PHONE_CHARACTERS.fullmatch(text) else ""
-        if not KAZAKH_PHONE.fullmatch(phone):
-            raise ValidationError(
-                _(
-                    "Enter a phone number with 10 digits after +7 or 8, for example +7 701 234 56 78."
-                ),
-                code="phone",
-            )
-        return phone
-
     def clean(self):
         data = super().clean()
-        if (
-            not data.get("email")
-            and not data.get("phone")
-            and "email" not in self.errors
-            and "phone" not in self.errors
-        ):
-            self.add_error(
-                "email",
-                ValidationError(
-                    _(
-                        "Enter an e-mail address or a phone number, or both, so that we can tell you about changes."
-                    ),
-                    code="contact",
-                ),
-            )
+        self.check_contact_and_guardian(data)
         if data.get("escort") and not data.get("escort_name") and "escort_name" not in self.errors:
             self.add_error(
                 "escort_name",
@@ -412,22 +451,6 @@ class RegistrationForm(forms.Form):
                 ValidationError(
                     _("Tick “I am coming with an escort”, or leave the escort's name empty."),
                     code="escort",
-                ),
-            )
-        born = data.get("date_of_birth")
-        if (
-            born
-            and age_on(born, timezone.localdate()) < ADULT_AGE
-            and not data.get("guardian_name")
-            and "guardian_name" not in self.errors
-        ):
-            self.add_error(
-                "guardian_name",
-                ValidationError(
-                    _(
-                        "You are under 18: enter the full name of a parent or guardian who agrees to your registration."
-                    ),
-                    code="guardian",
                 ),
             )
         return data
@@ -458,16 +481,3 @@ class RegistrationForm(forms.Form):
             "disability_group": data.get("disability_group") or "",
             "answers": self.answers(),
         }
-
-    def answers(self) -> dict:
-        """Answers keyed by question key; unanswered questions are left out.
-        Yes-no answers are true/false, numbers are numbers, several choices a list."""
-        answers = {}
-        for question, name in zip(self.questions, self.question_names, strict=True):
-            value = self.cleaned_data.get(name)
-            if value in (None, "", []):
-                continue
-            if question.kind == QuestionKind.YES_NO:
-                value = value == "yes"
-            answers[question.key] = value
-        return answers

@@ -17,20 +17,11 @@ from wagtail.admin.widgets import BooleanRadioSelect
 from wagtail.models import Locale
 
 from branches.models import Branch
-from events.models import EventPage, QuestionKind
+from events.models import EventPage
 from events.windows import registration_window
 from people.enums import MaterialFormat
-from people.services import normalise_phone
 from registrations.enums import DisabilityGroup, RegistrationStatus
-from registrations.forms import (
-    ADULT_AGE,
-    KAZAKH_PHONE,
-    PHONE_CHARACTERS,
-    NameField,
-    TextField,
-    age_on,
-    question_field,
-)
+from registrations.forms import NameField, RegistrationChecks, TextField
 from registrations.models import Registration
 
 DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
@@ -209,8 +200,15 @@ def assisted_registration_sections(event) -> list[dict]:
     return sections
 
 
-class AssistedRegistrationForm(forms.Form):
+class AssistedRegistrationForm(RegistrationChecks, forms.Form):
     """What the public form asks, for a librarian to type while on the phone."""
+
+    contact_error_field = "phone"
+    contact_message = _("Write a phone number or an e-mail address, to tell the person news.")
+    phone_message = _(
+        "Write the phone number with 10 digits after +7 or 8, for example 8 701 234 56 78."
+    )
+    guardian_message = _("The person is under 18: write the parent or guardian who agreed.")
 
     full_name = NameField(label=_("Full name"))
     phone = TextField(
@@ -299,9 +297,7 @@ class AssistedRegistrationForm(forms.Form):
         self.fields["consent"].help_text = _(
             "Privacy notice version %(version)s. Read it to the person if they ask."
         ) % {"version": settings.PRIVACY_NOTICE_VERSION}
-        self.questions = list(event.questions.all())
-        for question in self.questions:
-            self.fields[self.question_field_name(question)] = question_field(question)
+        self.add_questions(event)
         self.sections = assisted_registration_sections(event)
         for section in self.sections:
             self.fields.update(section["fields"])
@@ -315,8 +311,7 @@ class AssistedRegistrationForm(forms.Form):
             ]
         )
 
-    @staticmethod
-    def question_field_name(question) -> str:
+    def question_field_name(self, number: int, question) -> str:
         return f"question_{question.key}"
 
     def person_fields(self):
@@ -327,9 +322,6 @@ class AssistedRegistrationForm(forms.Form):
         if self.show_disability_group:
             names.append("disability_group")
         return [self[name] for name in names]
-
-    def question_fields(self):
-        return [self[self.question_field_name(question)] for question in self.questions]
 
     def section_groups(self) -> list[dict]:
         """The sections other apps add, with their bound fields, for the template."""
@@ -348,19 +340,6 @@ class AssistedRegistrationForm(forms.Form):
     def consent_fields(self):
         return [self["guardian_name"], self["consent"]]
 
-    def clean_phone(self):
-        text = self.cleaned_data["phone"]
-        if not text:
-            return ""
-        phone = normalise_phone(text) if PHONE_CHARACTERS.fullmatch(text) else ""
-        if not KAZAKH_PHONE.fullmatch(phone):
-            raise forms.ValidationError(
-                _(
-                    "Write the phone number with 10 digits after +7 or 8, for example 8 701 234 56 78."
-                )
-            )
-        return phone
-
     def clean_date_of_birth(self):
         value = self.cleaned_data["date_of_birth"]
         if value and not datetime.date(1900, 1, 1) <= value <= timezone.localdate():
@@ -375,35 +354,8 @@ class AssistedRegistrationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if not (cleaned.get("phone") or cleaned.get("email")) and not (
-            "phone" in self.errors or "email" in self.errors
-        ):
-            self.add_error(
-                "phone", _("Write a phone number or an e-mail address, to tell the person news.")
-            )
-        born = cleaned.get("date_of_birth")
-        if (
-            born
-            and age_on(born, timezone.localdate()) < ADULT_AGE
-            and not cleaned.get("guardian_name")
-            and "guardian_name" not in self.errors
-        ):
-            self.add_error(
-                "guardian_name",
-                _("The person is under 18: write the parent or guardian who agreed."),
-            )
+        self.check_contact_and_guardian(cleaned)
         return cleaned
-
-    def answers(self) -> dict:
-        answers = {}
-        for question in self.questions:
-            value = self.cleaned_data.get(self.question_field_name(question))
-            if value in (None, "", []):
-                continue
-            if question.kind == QuestionKind.YES_NO:
-                value = value == "yes"
-            answers[question.key] = value
-        return answers
 
     def registration_fields(self) -> dict:
         data = self.cleaned_data
