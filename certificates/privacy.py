@@ -1,5 +1,5 @@
 """A person's certificates when the person is erased on request (through the
-hooks of `registrations.privacy.person_erase`, registered in wagtail_hooks).
+hooks of `people.privacy.person_erase`, registered in wagtail_hooks).
 
 A certificate cannot simply be deleted: its code may be on paper somewhere,
 and whoever checks it must be told it is no longer valid, not that it never
@@ -145,9 +145,13 @@ def _scrub_batches(
         batch.save(update_fields=["recipients", "errors", "total", "done"])
 
 
-def person_certificates_export(person: Person, registrations: list[Registration]) -> list[dict]:
+def _registrations(person: Person) -> list[Registration]:
+    return list(person.registrations.select_related("event").order_by("pk"))
+
+
+def person_certificates_export(person: Person) -> list[dict]:
     """The person's certificates as plain data, for the export of everything
-    held about them (registrations.privacy.person_export)."""
+    held about them (people.privacy.person_export)."""
     return [
         {
             "serial_number": certificate.serial_number,
@@ -164,14 +168,14 @@ def person_certificates_export(person: Person, registrations: list[Registration]
             "revoked_at": certificate.revoked_at.isoformat() if certificate.revoked_at else None,
             "revocation_reason": certificate.revocation_reason,
         }
-        for certificate in person_certificates(person, registrations)
+        for certificate in person_certificates(person, _registrations(person))
     ]
 
 
-def person_certificates_withdraw(
-    *, person: Person, registrations: list[Registration], by, pseudonym: str
-) -> str | None:
-    """The erasure hook: withdraw the person's certificates; what was done, in words."""
+def person_certificates_withdraw(*, person: Person, by, pseudonym: str) -> str | None:
+    """The erasure hook: withdraw the person's certificates; what was done, in
+    words. Called before the person (and their registrations) are deleted."""
+    registrations = _registrations(person)
     certificates = person_certificates(person, registrations)
     # What finds the person in batches, read before the certificates forget it.
     keys = {certificate.source_key for certificate in certificates if certificate.source_key}
@@ -194,8 +198,7 @@ def person_certificates_withdraw(
 
 def person_certificates_preview(person: Person) -> str | None:
     """Before the erasure: how many certificates it will withdraw, in words."""
-    registrations = list(person.registrations.select_related("event"))
-    count = len(person_certificates(person, registrations))
+    count = len(person_certificates(person, _registrations(person)))
     if not count:
         return None
     return ngettext(

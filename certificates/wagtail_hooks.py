@@ -9,6 +9,7 @@ from wagtail import hooks
 
 from certificates import privacy
 from certificates.models import Certificate
+from people.privacy import ERASE_HOOK, ERASE_PREVIEW_HOOK, EXPORT_HOOK, ErasureStep
 
 
 @hooks.register("register_log_actions")
@@ -46,21 +47,20 @@ def registration_certificates_section(request, registration):
     }
 
 
-@hooks.register("before_person_erase")
-def withdraw_erased_persons_certificates(*, person, registrations, by, pseudonym):
-    """A person erased on request (events.privacy): their certificates are withdrawn."""
-    return privacy.person_certificates_withdraw(
-        person=person, registrations=registrations, by=by, pseudonym=pseudonym
-    )
+@hooks.register(ERASE_HOOK)
+def withdraw_erased_persons_certificates(*, person, by, pseudonym, now):
+    """A person erased on request (people.privacy): their certificates are withdrawn."""
+    note = privacy.person_certificates_withdraw(person=person, by=by, pseudonym=pseudonym)
+    return ErasureStep(note=note) if note else None
 
 
-@hooks.register("person_export_sections")
-def exported_persons_certificates(*, person, registrations):
+@hooks.register(EXPORT_HOOK)
+def exported_persons_certificates(*, person):
     """The person's certificates in the export of everything held about them."""
-    return {"certificates": privacy.person_certificates_export(person, registrations)}
+    return {"certificates": privacy.person_certificates_export(person)}
 
 
-@hooks.register("person_erase_preview")
+@hooks.register(ERASE_PREVIEW_HOOK)
 def erased_persons_certificates(person):
     """Said on the erasure's confirmation page: how many certificates go."""
     return privacy.person_certificates_preview(person)

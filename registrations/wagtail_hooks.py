@@ -1,12 +1,14 @@
-"""How registrations plug into events and the admin: the event page's
-registration routes, the audit trail's words, and the staff screens."""
+"""How registrations plug into events, people and the admin: the event
+page's registration routes, the audit trail's words, the staff screens, and
+the registrations' part in a person's data (`registrations.privacy`)."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-# The staff screens register their own hooks when Wagtail loads this module.
-from registrations import privacy_hooks, staff_hooks, views  # noqa: F401, I001
+# The staff screens and the personal-data lifecycle register their own hooks
+# when Wagtail loads this module.
+from registrations import privacy, staff_hooks, views  # noqa: F401, I001
 
 
 def _register(page, request):

@@ -40,7 +40,7 @@ class Entry(models.Model):
     competition = models.ForeignKey(
         "competitions.CompetitionPage", on_delete=models.CASCADE, related_name="entries"
     )
-    # Erasing a person (registrations.privacy.person_erase) deletes their
+    # Erasing a person (people.privacy.person_erase) deletes their
     # registrations, and with them their entries and scores.
     registration = models.OneToOneField(
         "registrations.Registration",

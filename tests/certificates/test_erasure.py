@@ -1,4 +1,4 @@
-"""A person erased on request (registrations.privacy.person_erase): their
+"""A person erased on request (people.privacy.person_erase): their
 certificates are withdrawn: revoked without a public reason, the name
 replaced by the pseudonym, the PDF and the private link gone, the name out of
 batches and audit entries; the verification page says "revoked" without a
@@ -19,9 +19,9 @@ from certificates import services
 from certificates.enums import BatchKind, CertificateKind, Place
 from certificates.models import Certificate, CertificateBatch
 from people.models import Person
+from people.privacy import person_erase
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
-from registrations.privacy import person_erase
 
 pytestmark = pytest.mark.django_db
 
@@ -114,8 +114,9 @@ def test_the_persons_certificates_are_withdrawn_and_say_revoked_without_a_name(
 
     pseudonym = f"— №{ainur['person'].pk}"
     assert report.notes == [
+        "The person's data was erased: 1 registration deleted (0 of them cancelled first).",
         "4 certificates were withdrawn: whoever checks their codes is told they are "
-        "revoked, without the name."
+        "revoked, without the name.",
     ]
     for certificate, file, token in zip(theirs, files, tokens, strict=True):
         certificate.refresh_from_db()
@@ -239,7 +240,7 @@ def test_a_withdrawn_certificate_cannot_be_reissued(ainur, staff):
 
 
 def test_the_export_of_a_person_lists_their_certificates(ainur):
-    from registrations.privacy import person_export
+    from people.privacy import person_export
 
     data = person_export(ainur["person"])
     assert json.loads(json.dumps(data)) == data  # plain JSON still

@@ -271,7 +271,7 @@ def test_outsider_staff_is_not_a_judge(make_competition):
 
 
 def test_erasing_a_person_removes_their_entry_and_scores(make_competition):
-    from registrations.privacy import person_erase
+    from people.privacy import person_erase
 
     page = make_competition(entries=2, judges=1)
     first, second = page.entries.order_by("running_order")

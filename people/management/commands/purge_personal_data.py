@@ -6,14 +6,15 @@
 
 Meant for a nightly timer. The output is for the operator and the server log,
 in English like the other management commands; it names records by number
-and code, never by a person's name.
+and code, never by a person's name. What each app clears comes from its
+`personal_data_purge` hook (`people.privacy`).
 """
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from registrations.privacy import PurgeReport, purge_personal_data
+from people.privacy import PurgeReport, purge_personal_data
 
 
 def _local(moment) -> str:
@@ -55,26 +56,25 @@ class Command(BaseCommand):
             f"Retention: {report.retention_days} days; events that ended before "
             f"{_local(report.cutoff)} are past it."
         )
-        write(f"Registrations whose sensitive data {verb} cleared: {report.registrations_cleared}")
+        for clearing in report.clearings:
+            write(f"{clearing.title} whose sensitive data {verb} cleared: {len(clearing.changes)}")
         write(f"People who {verb} anonymised: {report.people_anonymised}")
         if verbosity >= 2:
-            for change in report.registrations:
-                write(
-                    f"  registration {change.pk} ({change.code}), event {change.event_id} "
-                    f"“{change.event_title}” ended {_local(change.event_end)}: "
-                    f"{', '.join(change.fields)}"
-                )
+            for clearing in report.clearings:
+                for change in clearing.changes:
+                    write(f"  {change.description}: {', '.join(change.fields)}")
+            units = {clearing.kind: clearing.unit for clearing in report.clearings}
             for change in report.people:
                 if change.anonymise:
                     what = "anonymised as " + change.pseudonym
                     if len(change.fields) > 1:
                         what += "; cleared " + ", ".join(change.fields[1:])
                 else:
-                    what = "keeps name and contacts (a registration is within the period)"
-                write(
-                    f"  person {change.pk}: {what}; "
-                    f"{change.registrations_cleared} registration(s) cleared"
+                    what = "keeps name and contacts (a record is within the period)"
+                cleared = "".join(
+                    f"; {count} {units[kind]} cleared" for kind, count in change.cleared.items()
                 )
+                write(f"  person {change.pk}: {what}{cleared}")
         if report.dry_run:
             write(self.style.WARNING("Dry run: nothing was changed."))
         elif report.changed:

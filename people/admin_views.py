@@ -1,11 +1,24 @@
 """Staff screens for a person's data: find a person, download everything we
-hold about them (JSON), erase them on request (registered from wagtail_hooks).
+hold about them (JSON), erase them on request (registered in wagtail_hooks).
+What other apps hold about the person is shown through hooks (below), so
+these screens know none of those apps.
 
 Who may use them: staff who can see registrations of every branch
 (`registrations.view_all_branches`) *and* disability groups
 (`registrations.view_disability_group`); superusers have both. A person registers at
 events of any branch, so only department-wide staff see the whole record, and
 the download holds the disability group, so it needs that permission too.
+(The permissions are registrations', named here by string only.)
+
+Hooks that add to the screens, each `template` rendered with `section`:
+- `person_search_columns`: `() -> [(heading, name, expression), ...]`,
+  columns of the search results, each an annotation of Person (registrations:
+  the number of registrations);
+- `person_record_sections`: `(request, person) -> {"template": ..., ...} | None`,
+  sections of the person's record (registrations: their registrations);
+- `person_erase_sections`: `(request, person) -> {"template": ..., ...} | None`,
+  said on the erasure's confirmation page before it is confirmed
+  (registrations: how many registrations go, how many are cancelled first).
 """
 
 import functools
@@ -13,30 +26,20 @@ import json
 import re
 
 from django import forms
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import include, path, reverse, reverse_lazy
-from django.utils import timezone
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 
 from people.models import Person
+from people.privacy import log_export, person_erase, person_erase_preview, person_export
 from people.services import normalise_phone
-from registrations.privacy import (
-    ERASE_ACTION,
-    EXPORT_ACTION,
-    PURGE_ACTION,
-    log_export,
-    person_erase,
-    person_erase_preview,
-    person_export,
-)
 
 PERMISSIONS = ("registrations.view_all_branches", "registrations.view_disability_group")
 SEARCH_LIMIT = 50
@@ -56,7 +59,7 @@ def _staff_only(view):
         if not can_manage_personal_data(request.user):
             return TemplateResponse(
                 request,
-                "registrations/admin/person_forbidden.html",
+                "people/admin/person_forbidden.html",
                 {"page_title": _("Personal data")},
                 status=403,
             )
@@ -101,8 +104,17 @@ class EraseForm(forms.Form):
         return value
 
 
+def _sections(hook_name: str, request: HttpRequest, person: Person) -> list[dict]:
+    return [section for fn in hooks.get_hooks(hook_name) if (section := fn(request, person))]
+
+
+def search_columns() -> list[tuple]:
+    return [column for fn in hooks.get_hooks("person_search_columns") for column in fn()]
+
+
 def find_people(query: str) -> QuerySet:
-    """People whose name contains the words, or whose phone or e-mail matches."""
+    """People whose name contains the words, or whose phone or e-mail matches
+    (annotated with the values of the `person_search_columns`)."""
     query = " ".join(query.split())
     if not query:
         return Person.objects.none()
@@ -115,7 +127,7 @@ def find_people(query: str) -> QuerySet:
     return (
         Person.objects.filter(condition)
         .select_related("branch")
-        .annotate(registration_count=Count("registrations"))
+        .annotate(**{name: expression for _heading, name, expression in search_columns()})
         .order_by("name_key", "pk")
     )
 
@@ -128,18 +140,23 @@ def find_people(query: str) -> QuerySet:
 def person_search(request: HttpRequest) -> HttpResponse:
     form = PersonSearchForm(request.GET or None)
     people, searched = [], False
+    columns = search_columns()
     if form.is_valid() and form.cleaned_data["q"].strip():
         searched = True
-        people = list(find_people(form.cleaned_data["q"])[: SEARCH_LIMIT + 1])
+        people = [
+            (person, [getattr(person, name) for _heading, name, _expression in columns])
+            for person in find_people(form.cleaned_data["q"])[: SEARCH_LIMIT + 1]
+        ]
     return TemplateResponse(
         request,
-        "registrations/admin/person_search.html",
+        "people/admin/person_search.html",
         {
             "page_title": _("Personal data"),
             "form": form,
             "searched": searched,
             "people": people[:SEARCH_LIMIT],
             "more": len(people) > SEARCH_LIMIT,
+            "columns": [heading for heading, _name, _expression in columns],
             "limit": SEARCH_LIMIT,
         },
     )
@@ -149,14 +166,13 @@ def person_search(request: HttpRequest) -> HttpResponse:
 @_staff_only
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.select_related("branch"), pk=pk)
-    registrations = person.registrations.select_related("event").order_by("-event__start", "-pk")
     return TemplateResponse(
         request,
-        "registrations/admin/person_detail.html",
+        "people/admin/person_detail.html",
         {
             "page_title": _("Personal data"),
             "person": person,
-            "registrations": registrations,
+            "sections": _sections("person_record_sections", request, person),
         },
     )
 
@@ -180,50 +196,31 @@ def person_download(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @_staff_only
 def person_erase_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """Ask for the name, then erase: future registrations are cancelled first."""
+    """Ask for the name, then erase (`people.privacy.person_erase`)."""
     person = get_object_or_404(Person, pk=pk)
     form = EraseForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
         report = person_erase(person=person, by=request.user)
-        messages.success(
-            request,
-            ngettext(
-                "The person's data was erased: %(count)d registration deleted (%(cancelled)d of them cancelled first).",
-                "The person's data was erased: %(count)d registrations deleted (%(cancelled)d of them cancelled first).",
-                report.registrations_deleted,
-            )
-            % {"count": report.registrations_deleted, "cancelled": len(report.cancelled)},
-        )
         for note in report.notes:
             messages.success(request, note)
-        if report.promoted:
-            messages.warning(
-                request,
-                ngettext(
-                    "%(count)d person moved up from the waiting list into the freed place; those without an e-mail address need a phone call.",
-                    "%(count)d people moved up from the waiting list into the freed places; those without an e-mail address need a phone call.",
-                    len(report.promoted),
-                )
-                % {"count": len(report.promoted)},
-            )
+        for warning in report.warnings:
+            messages.warning(request, warning)
         return redirect("events_privacy:search")
-    upcoming = person.registrations.filter(event__end__gte=timezone.now()).count()
     return TemplateResponse(
         request,
-        "registrations/admin/person_erase.html",
+        "people/admin/person_erase.html",
         {
             "page_title": _("Erase this person's data"),
             "person": person,
             "form": form,
-            "registration_count": person.registrations.count(),
-            "upcoming_count": upcoming,
+            "sections": _sections("person_erase_sections", request, person),
             "also": person_erase_preview(person),
         },
         status=400 if form.is_bound else 200,
     )
 
 
-# Registration with Wagtail -------------------------------------------------
+# URLs and menu (registered in wagtail_hooks) -------------------------------
 
 
 class PersonalDataMenuItem(MenuItem):
@@ -237,32 +234,6 @@ urlpatterns = [
     path("<int:pk>/download/", person_download, name="download"),
     path("<int:pk>/erase/", person_erase_view, name="erase"),
 ]
-
-
-@hooks.register("register_admin_urls")
-def register_personal_data_urls():
-    return [path("personal-data/", include((urlpatterns, "events_privacy")))]
-
-
-@hooks.register("register_log_actions")
-def register_personal_data_actions(actions):
-    for action, label in (
-        (PURGE_ACTION, _("Personal data: cleared after the retention period")),
-        (EXPORT_ACTION, _("Personal data: downloaded")),
-        (ERASE_ACTION, _("Personal data: erased on request")),
-    ):
-        actions.register_action(action, label, label)
-
-
-@hooks.register("register_admin_menu_item")
-def register_personal_data_menu_item():
-    return PersonalDataMenuItem(
-        _("Personal data"),
-        reverse_lazy("events_privacy:search"),
-        name="personal-data",
-        icon_name="user",
-        order=950,
-    )
 
 
 def person_admin_url(person: Person) -> str:
