@@ -1,7 +1,7 @@
 """Issue and render N certificates with QR codes (default 1,000) as the
 batch task does, against a naive baseline measured in the same run.
 
-- batch, one process: `certificates.services.batch_run` (the background
+- batch, one process: `certificates.batches.batch_run` (the background
   task's work): issue (serial number, code, audit entry) and render and store
   each PDF, with one FontConfiguration and parsed style sheet per process and
   a one-pixel-per-module PNG QR code with a fixed mask.
@@ -95,11 +95,11 @@ def run_batch(batch_id: int) -> None:
     """A second task worker: its own process, database connection and fonts."""
     from django.db import connection
 
-    from certificates import services
+    from certificates import batches
     from certificates.models import CertificateBatch
 
     connection.close()
-    services.batch_run(CertificateBatch.objects.get(pk=batch_id))
+    batches.batch_run(CertificateBatch.objects.get(pk=batch_id))
 
 
 def naive_render(certificate) -> bytes:
@@ -147,7 +147,7 @@ def main() -> None:
 
         django.setup()
 
-        from certificates import pdf, services
+        from certificates import batches, pdf
         from certificates.enums import BatchKind
         from certificates.models import Certificate, CertificateBatch
 
@@ -155,7 +155,7 @@ def main() -> None:
 
         def new_batch(slug: str, count: int) -> CertificateBatch:
             event = make_event_with_attendees(count, slug)
-            return services.batch_create(
+            return batches.batch_create(
                 kind=BatchKind.PARTICIPATION, event=event, template=template, language="kk", by=None
             )
 
@@ -168,7 +168,7 @@ def main() -> None:
                 rss["tenth"] = peak_rss_mb()
 
         started = time.perf_counter()
-        batch = services.batch_run(batch, progress=progress)
+        batch = batches.batch_run(batch, progress=progress)
         one_process = time.perf_counter() - started
         rss["end"] = peak_rss_mb()
         if batch.issued != args.count or batch.errors:

@@ -4,7 +4,7 @@ taken from a registration, if wanted), a batch, revoke, reissue."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from certificates import services
+from certificates import batches, services
 from certificates.enums import BatchKind, CertificateLanguage, Place
 from certificates.models import NAME_MAX_LENGTH, CertificateTemplate
 from events.models import EventPage
@@ -230,7 +230,7 @@ class BatchForm(TemplateLanguageMixin, forms.Form):
         cleaned = super().clean()
         kind = cleaned.get("kind")
         if kind == BatchKind.DIPLOMAS:
-            self.winner_list, problems = services.parse_winners(cleaned.get("winners", ""))
+            self.winner_list, problems = batches.parse_winners(cleaned.get("winners", ""))
             for problem in problems:
                 self.add_error("winners", problem)
             if not self.winner_list and not problems:

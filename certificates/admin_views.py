@@ -32,7 +32,7 @@ from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from certificates import codes, pdf, services, tasks
+from certificates import batches, codes, pdf, services, tasks
 from certificates.admin_forms import (
     BatchForm,
     IssueForm,
@@ -490,7 +490,7 @@ class BatchCreateView(StaffView, FormView):
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                batch = services.batch_create(
+                batch = batches.batch_create(
                     kind=data["kind"],
                     event=form.selected_event(),
                     template=data["template"],

@@ -3,7 +3,7 @@ two ways to queue them.
 
 The top of the app's imports: tasks use `services` and `notifications`, and
 neither of them imports tasks, so the batch's e-mails are queued through the
-`queue_email` that `issue_certificate_batch` hands to `services.batch_run`.
+`queue_email` that `issue_certificate_batch` hands to `batches.batch_run`.
 """
 
 import logging
@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from certificates import notifications, services
+from certificates import batches, notifications
 from certificates.models import Certificate, CertificateBatch
 from registrations.notifications import MAX_ATTEMPTS, RETRY_DELAYS
 
@@ -30,9 +30,9 @@ def issue_certificate_batch(batch_id: int) -> int:
     if batch is None:
         return 0
     try:
-        return services.batch_run(batch, queue_email=enqueue_certificate_email).issued
+        return batches.batch_run(batch, queue_email=enqueue_certificate_email).issued
     except BaseException:
-        services.batch_mark_interrupted(batch)
+        batches.batch_mark_interrupted(batch)
         raise
 
 

@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.log_actions import log
 
+from certificates import batches as certificate_batches
 from certificates import services as certificates
 from certificates import tasks as certificate_tasks
 from certificates.enums import BatchKind, CertificateKind, CertificateLanguage, Place
@@ -427,7 +428,7 @@ def diplomas_issue(
         for batch_kind, _kind, lines, template, _label in work:
             if not plan.new(lines):
                 continue
-            batch = certificates.batch_create(
+            batch = certificate_batches.batch_create(
                 kind=batch_kind,
                 event=plan.event,
                 template=template,

@@ -13,7 +13,7 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
-from certificates.services import batch_run
+from certificates.batches import batch_run
 from competitions.diplomas import NothingNew, diplomas_issue
 from competitions.models import Category, CompetitionPage, Criterion, Entry, JuryMember
 from demo import certificates as certificates_demo

@@ -162,10 +162,10 @@ def test_no_horizontal_scrolling_at_320_px_with_200_percent_text(new_page, demo,
 # worker leaves it when it has just started.
 NEW_RUNNING_BATCH = """
 import json
-from certificates import services
+from certificates import batches, services
 from certificates.models import CertificateBatch
 demo = CertificateBatch.objects.filter(kind="diplomas").earliest("pk")
-batch = services.batch_create(
+batch = batches.batch_create(
     kind="diplomas", event=demo.event, template=demo.template, language="kk", by=None,
     winners=[
         {"name": "Мәдина Жұмабаева", "place": "1", "nomination": "Вокал"},
@@ -179,7 +179,7 @@ print(json.dumps({"pk": batch.pk}))
 RUN_BATCH = """
 from certificates import services
 from certificates.models import CertificateBatch
-services.batch_run(CertificateBatch.objects.get(pk={pk}))
+batches.batch_run(CertificateBatch.objects.get(pk={pk}))
 """
 
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
-from certificates import services, tasks
+from certificates import batches, services, tasks
 from certificates.enums import BatchKind, BatchStatus, CertificateKind, Place
 from certificates.models import Certificate, CertificateBatch
 from people.models import Person
@@ -63,7 +63,7 @@ def attended_event(make_event):
 
 def participation_batch(event, template, staff, **options):
     """A Kazakh participation batch for everyone who attended `event`."""
-    return services.batch_create(
+    return batches.batch_create(
         kind=BatchKind.PARTICIPATION,
         event=event,
         template=template,
@@ -123,7 +123,7 @@ def test_a_second_batch_for_the_same_event_issues_nothing(
 def test_a_run_killed_after_k_completes_on_the_next_run_without_duplicates(
     attended_event, certificate_template, staff, monkeypatch
 ):
-    monkeypatch.setattr(services, "PROGRESS_EVERY_SECONDS", 0)
+    monkeypatch.setattr(batches, "PROGRESS_EVERY_SECONDS", 0)
     batch = participation_batch(attended_event, certificate_template(), staff)
     real_make_pdf_file = services.make_pdf_file
     calls = {"count": 0}
@@ -160,7 +160,7 @@ def test_a_run_killed_inside_a_chunk_issues_the_rest_on_the_next_run(
 ):
     """Chunks of two: a worker killed while issuing the second chunk leaves
     the first chunk issued and nothing of the second (one transaction)."""
-    monkeypatch.setattr(services, "BATCH_CHUNK", 2)
+    monkeypatch.setattr(batches, "BATCH_CHUNK", 2)
     batch = participation_batch(attended_event, certificate_template(), staff)
     real_log_issued = services._log_issued
     calls = {"count": 0}
@@ -194,7 +194,7 @@ def issue_entries(batch):
 
 
 def test_progress_is_reported_as_it_goes(attended_event, certificate_template, staff, monkeypatch):
-    monkeypatch.setattr(services, "PROGRESS_EVERY_SECONDS", 0)
+    monkeypatch.setattr(batches, "PROGRESS_EVERY_SECONDS", 0)
     batch = participation_batch(attended_event, certificate_template(), staff)
     seen = []
 
@@ -202,13 +202,13 @@ def test_progress_is_reported_as_it_goes(attended_event, certificate_template, s
         stored = CertificateBatch.objects.get(pk=batch.pk)
         seen.append((done, total, stored.done, stored.status))
 
-    services.batch_run(batch, progress=progress)
+    batches.batch_run(batch, progress=progress)
     assert seen == [(n, 6, n, BatchStatus.RUNNING) for n in range(1, 7)]
 
 
 def test_diplomas_for_winners_and_errors_named(make_event, certificate_template, staff):
     with translation.override("en"):  # the problems are said in the staff member's language
-        winners, problems = services.parse_winners(
+        winners, problems = batches.parse_winners(
             "GP; Айгерім Сапарова; Әнші\n1; Бауыржан Өмірзақов; Әнші\nЖюри сыйлығы; Дәурен Ілиясов; Оқу\n"
             "2; " + "Ұ" * 81 + "; Әнші\nжарамсыз жол"
         )
@@ -227,7 +227,7 @@ def test_diplomas_for_winners_and_errors_named(make_event, certificate_template,
         kind=CertificateKind.DIPLOMA, text_kk="{place}, «{nomination}» номинациясы. {event}"
     )
     event = make_event()
-    batch = services.batch_create(
+    batch = batches.batch_create(
         kind=BatchKind.DIPLOMAS,
         event=event,
         template=template,
@@ -242,7 +242,7 @@ def test_diplomas_for_winners_and_errors_named(make_event, certificate_template,
     # A Kazakh certificate: the place is said in Kazakh.
     assert prize.content["parts"][0]["paragraphs"][0].startswith("Арнайы жүлде: Жюри сыйлығы")
 
-    again = services.batch_create(
+    again = batches.batch_create(
         kind=BatchKind.DIPLOMAS,
         event=event,
         template=template,
@@ -293,7 +293,7 @@ def test_emails_go_once_with_the_pdf(
 def test_the_zip_holds_every_certificate_as_code_pdf(
     attended_event, certificate_template, admin_client
 ):
-    batch = services.batch_create(
+    batch = batches.batch_create(
         kind=BatchKind.PARTICIPATION,
         event=attended_event,
         template=certificate_template(),
@@ -313,7 +313,7 @@ def test_completion_certificates_carry_the_hours(attended_event, certificate_tem
     template = certificate_template(
         kind=CertificateKind.COMPLETION, text_en="Completed {event}: {hours} hours."
     )
-    batch = services.batch_create(
+    batch = batches.batch_create(
         kind=BatchKind.COMPLETION,
         event=attended_event,
         template=template,

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import ngettext
 from wagtail.models import ModelLogEntry
 
-from certificates import services
+from certificates import batches, services
 from certificates.enums import BatchKind, CertificateKind, Place
 from certificates.models import Certificate, CertificateBatch
 from people.models import Person
@@ -56,17 +56,17 @@ def ainur(make_event, certificate_template, issue):
     festival = make_event(title="Жанарым", start=timezone.now() - timezone.timedelta(days=9))
     person = attended(festival, NAME, EMAIL)
     attended(festival, "Болат Нұрланов", "bolat@example.org")
-    participation = services.batch_create(
+    participation = batches.batch_create(
         kind=BatchKind.PARTICIPATION,
         event=festival,
         template=certificate_template(),
         language="kk+ru",
         by=None,
     )
-    services.batch_run(participation)
+    batches.batch_run(participation)
     first = Certificate.objects.get(registration__person=person)
     reissued = services.certificate_reissue(certificate=first, by=None, reason="Шрифт")
-    diplomas = services.batch_create(
+    diplomas = batches.batch_create(
         kind=BatchKind.DIPLOMAS,
         event=festival,
         template=certificate_template(kind=CertificateKind.DIPLOMA),
@@ -77,7 +77,7 @@ def ainur(make_event, certificate_template, issue):
             {"name": "Болат Нұрланов", "place": Place.SECOND, "nomination": "Вокал"},
         ],
     )
-    services.batch_run(diplomas)
+    batches.batch_run(diplomas)
     CertificateBatch.objects.filter(pk=diplomas.pk).update(
         errors=[{"name": NAME, "error": "The PDF cannot be made."}]
     )
@@ -185,7 +185,7 @@ def test_a_batch_run_again_does_not_give_the_erased_person_a_certificate(ainur, 
     person_erase(person=ainur["person"], by=staff)
     before = Certificate.objects.count()
     for batch in ainur["batches"]:
-        batch = services.batch_run(CertificateBatch.objects.get(pk=batch.pk))
+        batch = batches.batch_run(CertificateBatch.objects.get(pk=batch.pk))
         assert (batch.done, batch.total, batch.errors) == (1, 1, [])
     assert Certificate.objects.count() == before
     assert list(Certificate.objects.valid().filter(recipient_name=NAME)) == [ainur["others"][0]]

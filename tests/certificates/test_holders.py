@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from certificates import services
+from certificates import batches, services
 from certificates.enums import BatchKind
 from people.models import Person
 from registrations.enums import RegistrationStatus
@@ -30,14 +30,14 @@ def holder(make_event, certificate_template):
         consent_version="test",
         consented_at=timezone.now(),
     )
-    batch = services.batch_create(
+    batch = batches.batch_create(
         kind=BatchKind.PARTICIPATION,
         event=event,
         template=certificate_template(),
         language="kk+ru",
         by=None,
     )
-    services.batch_run(batch)
+    batches.batch_run(batch)
     return registration, registration.certificates.get()
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from branches.models import Branch, BranchKind, StaffProfile
-from certificates import services
+from certificates import batches
 from certificates.enums import BatchKind
 from certificates.models import Certificate
 from people.models import Person
@@ -153,14 +153,14 @@ def test_a_batch_later_gives_the_person_nothing_twice(client, reading, certifica
     assert "Nothing issued: Айгерім Сапарова already has this certificate" in (
         response.content.decode()
     )
-    batch = services.batch_create(
+    batch = batches.batch_create(
         kind=BatchKind.PARTICIPATION,
         event=reading["event"],
         template=template,
         language="kk",
         by=None,
     )
-    batch = services.batch_run(batch)
+    batch = batches.batch_run(batch)
     assert batch.issued == 0
     assert Certificate.objects.filter(registration=reading["aigerim"]).count() == 1
 

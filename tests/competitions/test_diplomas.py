@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageLogEntry
 
-from certificates import services as certificate_services
+from certificates import batches as certificate_batches
 from certificates.enums import BatchKind, BatchStatus, CertificateKind, Place
 from certificates.models import Certificate, CertificateBatch
 from certificates.services import CertificateError
@@ -285,7 +285,7 @@ def test_the_whole_flow_from_scores_to_diplomas_for_the_places(
     )
     assert CertificateBatch.objects.filter(event=contest).count() == 2
     # A batch run again (a resumed worker) issues nothing either.
-    rerun = certificate_services.batch_run(batches[0])
+    rerun = certificate_batches.batch_run(batches[0])
     assert (rerun.status, rerun.done, rerun.errors) == (BatchStatus.DONE, 4, [])
     assert Certificate.objects.count() == count
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from certificates import services, tasks
+from certificates import batches, services, tasks
 from certificates.enums import BatchKind, CertificateLanguage
 from certificates.management.commands._shared import find_event
 from certificates.models import CertificateTemplate
@@ -44,13 +44,13 @@ class Command(BaseCommand):
         if options["kind"] == BatchKind.DIPLOMAS:
             if options["winners"] is None:
                 raise CommandError("Diplomas need --winners FILE.")
-            winners, problems = services.parse_winners(options["winners"].read_text("utf-8"))
+            winners, problems = batches.parse_winners(options["winners"].read_text("utf-8"))
             if problems:
                 raise CommandError("\n".join(str(problem) for problem in problems))
         if options["kind"] == BatchKind.COMPLETION and not options["hours"]:
             raise CommandError("Completion certificates need --hours.")
         try:
-            batch = services.batch_create(
+            batch = batches.batch_create(
                 kind=options["kind"],
                 event=event,
                 template=template,
@@ -63,7 +63,7 @@ class Command(BaseCommand):
         except services.CertificateError as error:
             raise CommandError(str(error.message)) from error
         progress = None if options["no_progress"] else self.progress_bar()
-        batch = services.batch_run(
+        batch = batches.batch_run(
             batch, progress=progress, queue_email=tasks.enqueue_certificate_email
         )
         if progress is not None:
