@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from certificates import admin_views as views
+from certificates import batch_views
 from certificates.enums import CertificateLanguage
 from certificates.models import CertificateTemplate
 from core.admin_views import PermissionMenuItem
@@ -36,12 +37,12 @@ urlpatterns = [
     path("<int:pk>/pdf/", views.CertificatePdfView.as_view(), name="pdf"),
     path("<int:pk>/revoke/", views.RevokeView.as_view(), name="revoke"),
     path("<int:pk>/reissue/", views.ReissueView.as_view(), name="reissue"),
-    path("batches/", views.BatchIndexView.as_view(), name="batches"),
-    path("batches/new/", views.BatchCreateView.as_view(), name="batch_new"),
-    path("batches/<int:pk>/", views.BatchDetailView.as_view(), name="batch"),
-    path("batches/<int:pk>/status/", views.BatchStatusView.as_view(), name="batch_status"),
-    path("batches/<int:pk>/resume/", views.BatchResumeView.as_view(), name="batch_resume"),
-    path("batches/<int:pk>/certificates.zip", views.BatchZipView.as_view(), name="batch_zip"),
+    path("batches/", batch_views.BatchIndexView.as_view(), name="batches"),
+    path("batches/new/", batch_views.BatchCreateView.as_view(), name="batch_new"),
+    path("batches/<int:pk>/", batch_views.BatchDetailView.as_view(), name="batch"),
+    path("batches/<int:pk>/status/", batch_views.BatchStatusView.as_view(), name="batch_status"),
+    path("batches/<int:pk>/resume/", batch_views.BatchResumeView.as_view(), name="batch_resume"),
+    path("batches/<int:pk>/certificates.zip", batch_views.BatchZipView.as_view(), name="batch_zip"),
     path(
         "templates/<int:pk>/preview/",
         views.TemplatePreviewView.as_view(),
