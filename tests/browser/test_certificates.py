@@ -177,7 +177,7 @@ CertificateBatch.objects.filter(pk=batch.pk).update(status="running")
 print(json.dumps({"pk": batch.pk}))
 """
 RUN_BATCH = """
-from certificates import services
+from certificates import batches
 from certificates.models import CertificateBatch
 batches.batch_run(CertificateBatch.objects.get(pk={pk}))
 """
