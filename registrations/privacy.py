@@ -249,7 +249,7 @@ def person_registrations_section(request, person) -> dict:
     """The person's registrations on their record."""
     return {
         "template": "registrations/admin/person_registrations.html",
-        "registrations": person.registrations.select_related("event").order_by(
+        "registrations": person.registrations.select_related("event__locale").order_by(
             "-event__start", "-pk"
         ),
     }

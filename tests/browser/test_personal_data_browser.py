@@ -40,6 +40,12 @@ def test_the_personal_data_screens_have_no_violations(staff_page, code):  # noqa
     # The section registrations/ adds through the person_record_sections hook.
     table = page.get_by_role("table", name=page.locator("#registrations-heading").inner_text())
     assert table.locator("tbody tr").count() >= 1
+    # Each event's title is read in its page's language (a Kazakh title on the
+    # Russian or English admin carries lang="kk").
+    titles = table.locator("tbody th[scope=row]")
+    assert all(
+        titles.nth(row).get_attribute("lang") in {"kk", "ru", "en"} for row in range(titles.count())
+    )
     assert_no_violations(page, f"{code} personal data: the person's record")
     record = page.url
 
