@@ -42,6 +42,15 @@ class Person(models.Model):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    staff_user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        help_text=_("A librarian's own record: their trainings and hours."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "certificates",
     "competitions",
     "festivals",
+    "trainings",
     "home",
     "demo",
     "wagtail.contrib.forms",

@@ -27,6 +27,7 @@ ALLOWED = {
         "certificates",
         "competitions",
     },
+    "trainings": {"core", "branches", "events", "people", "registrations", "certificates"},
     "home": {"core"},
     "demo": {
         "core",
@@ -37,6 +38,7 @@ ALLOWED = {
         "certificates",
         "competitions",
         "festivals",
+        "trainings",
         "home",
     },
 }

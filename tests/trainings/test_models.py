@@ -1,0 +1,27 @@
+"""What the trainings' models hold: a training's sessions follow it into its
+translations with the same keys, and the source is the default-language page."""
+
+import pytest
+
+from trainings.models import Resolution, TrainingPage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_translation_keeps_the_sessions_keys_and_knows_its_source(make_training, translate):
+    training = make_training(sessions=(2, 4))
+    russian = translate(training, "ru", title="Обслуживание незрячих читателей")
+
+    assert [s.hours for s in russian.sessions.all()] == [2, 4]
+    assert [s.key for s in russian.sessions.all()] == [s.key for s in training.sessions.all()]
+    assert {s.pk for s in russian.sessions.all()}.isdisjoint(s.pk for s in training.sessions.all())
+    assert russian.source == TrainingPage.objects.get(pk=training.pk)
+    assert training.source == training
+
+
+def test_a_resolution_must_be_assigned(make_day):
+    day = make_day(days=-10)
+    resolution = Resolution(day=day, number=1, text="Есеп беру")
+
+    with pytest.raises(Exception, match="Assign the resolution"):
+        resolution.full_clean()

@@ -1,0 +1,1 @@
+"""Wagtail hooks of trainings/ (see wagtail_hooks.py)."""
