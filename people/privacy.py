@@ -195,6 +195,9 @@ def _people_to_anonymise(cutoff):
     people = Person.objects.filter(created_at__lt=cutoff).exclude(
         full_name__startswith=PSEUDONYM_PREFIX
     )
+    # A staff member's own record (their trainings and hours) is kept while
+    # their account exists; it is erased on request like anyone's.
+    people = people.exclude(staff_user__isnull=False)
     for fn in hooks.get_hooks(NEEDED_HOOK):
         needed = fn(cutoff=cutoff)
         if needed is not None:
@@ -336,6 +339,7 @@ def person_export(person: Person) -> dict:
             "branch": str(person.branch) if person.branch_id else None,
             "preferred_language": person.preferred_language,
             "preferred_format": person.preferred_format,
+            "staff_account": person.staff_user.get_username() if person.staff_user_id else None,
             "created_at": when(person.created_at),
             "updated_at": when(person.updated_at),
         },

@@ -22,6 +22,7 @@ from people.privacy import (
     PURGE_ACTION,
     ErasureStep,
     person_erase,
+    person_export,
     pseudonym,
     purge_personal_data,
 )
@@ -112,6 +113,21 @@ def test_people_known_only_recently_are_not_anonymised(event_at):
     register(event_at(-400), newcomer)  # an old event, entered just now by staff
     report = purge_personal_data(dry_run=True)
     assert newcomer.pk not in {change.pk for change in report.people if change.anonymise}
+
+
+@pytest.mark.django_db
+def test_a_staff_members_own_record_is_kept_while_the_account_exists(history):
+    # Ainur came only to the old event: without an account she is anonymised
+    # (test_purge_clears_old_registrations_only_and_anonymises).
+    librarian = get_user_model().objects.create_user("ainur.librarian", "ainur@example.kz")
+    Person.objects.filter(pk=history["ainur"].pk).update(staff_user=librarian)
+
+    report = purge_personal_data(dry_run=False)
+
+    assert history["ainur"].pk not in {change.pk for change in report.people if change.anonymise}
+    ainur = Person.objects.get(pk=history["ainur"].pk)
+    assert ainur.full_name == "Айнұр Сейітова"
+    assert person_export(ainur)["person"]["staff_account"] == "ainur.librarian"
 
 
 @pytest.mark.django_db
