@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from branches.models import Branch
+from branches.models import Branch, BranchIndexPage
 from demo import registrations
 from demo.data import load
 from demo.seeding import TreeBuilder, local_time
@@ -33,10 +33,30 @@ def seed(builder: TreeBuilder, locales: dict, homes: dict) -> None:
                 "name": s["name"][code],
                 "kind": s["kind"],
                 "district": s["district"][code],
+                "phone": s.get("phone", ""),
+                "email": s.get("email", ""),
+                **{name: True for name in s.get("offers", [])},
+                **{
+                    name: s[name][code]
+                    for name in ("address", "opening_hours", "directions", "accessibility_notes")
+                    if name in s
+                },
             },
         )
         for spec in load("branches")["branches"]
     }
+    directory = load("branches")["directory"]
+    builder.ensure_page(
+        BranchIndexPage,
+        "branches",
+        homes,
+        slug="branches",
+        show_in_menus=True,
+        fields=lambda code: {
+            "title": directory[code]["title"],
+            "intro": directory[code]["intro"],
+        },
+    )
     venues = {
         spec["key"]: builder.ensure_snippet(
             Venue,

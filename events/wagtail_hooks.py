@@ -4,11 +4,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from branches.models import BRANCH_PAGE_SECTIONS_HOOK
 from events import calendar, documents, views
-from events.models import EventIndexPage, EventKind, Venue
+from events.models import EventIndexPage, EventKind, EventPage, Venue
 from events.models.pages import EVENT_INDEX_ROUTES_HOOK, EVENT_PAGE_ROUTES_HOOK
 
 UPCOMING_ON_HOME = 4
+UPCOMING_ON_BRANCH_PAGE = 10
 
 
 class VenueViewSet(SnippetViewSet):
@@ -45,6 +47,23 @@ def upcoming_events_section(request, home_page):
         "template": "events/includes/home_upcoming.html",
         "index": index,
         "events": list(index.events().upcoming()[:UPCOMING_ON_HOME]),
+    }
+
+
+@hooks.register(BRANCH_PAGE_SECTIONS_HOOK)
+def branch_upcoming_events(request, branch):
+    """A branch's page in the directory lists the events it organises."""
+    events = (
+        EventPage.objects.live()
+        .public()
+        .filter(organiser=branch)
+        .with_related()
+        .upcoming()[:UPCOMING_ON_BRANCH_PAGE]
+    )
+    return {
+        "template": "events/includes/branch_upcoming.html",
+        "branch": branch,
+        "events": list(events),
     }
 
 
