@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "competitions",
     "festivals",
     "trainings",
+    "reports",
     "home",
     "demo",
     "wagtail.contrib.forms",

@@ -28,6 +28,7 @@ ALLOWED = {
         "competitions",
     },
     "trainings": {"core", "branches", "events", "people", "registrations", "certificates"},
+    "reports": {"core", "branches", "events", "people", "registrations", "trainings", "certificates"},
     "home": {"core"},
     "demo": {
         "core",
@@ -39,6 +40,7 @@ ALLOWED = {
         "competitions",
         "festivals",
         "trainings",
+        "reports",
         "home",
     },
 }
