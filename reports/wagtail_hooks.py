@@ -3,6 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+# The screens register their own hooks: the branches' documents and their
+# review (review_hooks), the regional statistics (stats_hooks).
+from reports import review_hooks, stats_hooks  # noqa: F401
+
 
 @hooks.register("register_log_actions")
 def register_report_actions(actions):

@@ -1,0 +1,1 @@
+"""Wagtail hooks of reports/ (see wagtail_hooks.py)."""
