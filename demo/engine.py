@@ -12,6 +12,7 @@ __all__ = [
     "Registration",
     "RegistrationStatus",
     "person_find_or_create",
+    "registration_attend",
     "registration_create",
 ]
 
@@ -20,3 +21,8 @@ def registration_create(**arguments):
     """The engine's, without telling anyone: the demo's people are not sent
     e-mails, and seeding queues no work for the worker."""
     return services.registration_create(notify=False, **arguments)
+
+
+def registration_attend(**arguments):
+    """The engine's check-in (a past demo training's participants)."""
+    return services.registration_attend(**arguments)
