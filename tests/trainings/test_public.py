@@ -68,7 +68,8 @@ def test_each_item_says_format_dates_sessions_hours_and_place(
     }
     assert facts["Format"] == "Seminar"
     assert facts["Topic"] == "Ассистивтік технологиялар"
-    assert facts["Sessions"] == "Sessions: 3, hours: 16"
+    assert facts["Sessions"] == "3"
+    assert facts["Hours"] == "16"
     first_day = timezone.localdate(training.start)
     assert facts["When"].startswith(f"{first_day.day}")
     assert str(first_day.year) in facts["When"]
