@@ -8,13 +8,16 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+from django.urls import re_path
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail import hooks
 from wagtail.models import Locale
 
 from branches.models import Branch
 from trainings.enums import CompletionRule, ResolutionStatus, TrainingFormat
-from trainings.models import Resolution
+from trainings.models import METHODOLOGISTS_DAY_ROUTES_HOOK, MethodologistsDayPage, Resolution
 
 
 def _titles(html):
@@ -399,3 +402,35 @@ def test_carried_over_on_a_russian_page_links_the_russian_day(
     assert carried.find(string="Түркістан филиалы").parent["lang"] == "kk"
     assert not carried.find(string="Кентауский филиал").parent.has_attr("lang")
     assert "Кентау филиалы" not in carried.get_text()
+
+
+@pytest.fixture
+def minutes_route():
+    """A `minutes` route on a Day's page, as the Days' own hooks add it (the
+    class keeps its resolver: it is made again with the route, and without)."""
+
+    def answer(page, request, extension):
+        return HttpResponse(f"minutes.{extension}")
+
+    def routes():
+        return [re_path(r"^minutes\.(?P<extension>pdf|txt)$", answer, name="minutes")]
+
+    if "_routablepage_urlresolver" in MethodologistsDayPage.__dict__:
+        delattr(MethodologistsDayPage, "_routablepage_urlresolver")
+    with hooks.register_temporarily(METHODOLOGISTS_DAY_ROUTES_HOOK, routes):
+        yield
+        delattr(MethodologistsDayPage, "_routablepage_urlresolver")
+
+
+@pytest.mark.django_db
+def test_held_day_links_its_minutes_documents_where_the_route_exists(
+    client, soup, make_day, minutes_route
+):
+    day = make_day(days=-5, code="en", title="Held Day", minutes="<p>What was discussed</p>")
+    html = soup(client.get(day.url))
+    links = html.select("section.minutes .downloads a")
+    assert [a["href"] for a in links] == [f"{day.url}minutes.pdf", f"{day.url}minutes.txt"]
+    assert links[0].get_text(" ", strip=True) == "Minutes (PDF)"
+    assert links[1].get_text(" ", strip=True) == "Minutes as plain text (TXT)"
+    coming = make_day(days=5, code="en", title="Coming Day")
+    assert soup(client.get(coming.url)).find("section", class_="minutes") is None

@@ -6,7 +6,8 @@ import math
 
 from django import template
 from django.conf import settings
-from django.utils.translation import gettext
+from django.urls import NoReverseMatch
+from django.utils.translation import gettext, pgettext
 
 from branches.models import Branch
 from core import dates
@@ -115,6 +116,22 @@ def _resolution_rows(page, resolutions) -> list[dict]:
     return rows
 
 
+def _minutes_links(page) -> list[dict]:
+    """The public minutes as documents (minutes.pdf, minutes.txt), where the
+    Day's routes have them."""
+    links = []
+    for extension, label in (
+        ("pdf", pgettext("record of a meeting", "Minutes")),
+        ("txt", gettext("Minutes as plain text")),
+    ):
+        try:
+            path = page.reverse_subpage("minutes", kwargs={"extension": extension})
+        except NoReverseMatch:
+            return []
+        links.append({"url": page.url + path, "label": label, "format": extension.upper()})
+    return links
+
+
 @register.simple_tag
 def day_public(page) -> dict:
     """What a Day's public page shows of its records: the resolutions carried
@@ -129,6 +146,7 @@ def day_public(page) -> dict:
         context |= {
             "minutes": minutes,
             "minutes_lang": minutes_lang,
+            "minutes_links": _minutes_links(page) if minutes else [],
             "resolutions": _resolution_rows(
                 page,
                 source.resolutions.filter(is_public=True).select_related(
