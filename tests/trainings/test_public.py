@@ -16,6 +16,7 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from branches.models import Branch
+from tests.events.test_documents import body_of
 from trainings.enums import CompletionRule, ResolutionStatus, TrainingFormat
 from trainings.models import METHODOLOGISTS_DAY_ROUTES_HOOK, MethodologistsDayPage, Resolution
 
@@ -220,7 +221,11 @@ def test_registration_and_programme_routes_answer_on_a_training_and_a_day(
         assert client.get(f"{page.url}register/").status_code == 200
         response = client.get(f"{page.url}programme.txt")
         assert response.status_code == 200
-        assert page.title in b"".join(response.streaming_content).decode()
+        assert page.title in body_of(response).decode()
+        pdf = client.get(f"{page.url}programme.pdf")
+        assert pdf.status_code == 200
+        assert pdf["Content-Type"] == "application/pdf"
+        assert body_of(pdf).startswith(b"%PDF")
     day_ics = client.get(f"{day.url}calendar.ics")
     assert day_ics.status_code == 200
     assert len(Calendar.from_ical(day_ics.content).walk("VEVENT")) == 1
