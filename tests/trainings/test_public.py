@@ -8,14 +8,17 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.http import HttpResponse
 from django.urls import re_path
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail import hooks
+from wagtail.documents import get_document_model
 from wagtail.models import Locale
 
 from branches.models import Branch
+from events.models import ProgrammeItem
 from tests.events.test_documents import body_of
 from trainings.enums import CompletionRule, ResolutionStatus, TrainingFormat
 from trainings.models import METHODOLOGISTS_DAY_ROUTES_HOOK, MethodologistsDayPage, Resolution
@@ -183,9 +186,6 @@ def test_every_session_rule_and_online_link(client, soup, make_training):
 
 @pytest.mark.django_db
 def test_materials_are_links_with_format_and_size(client, soup, make_training):
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
     document = get_document_model().objects.create(
         title="Handout", file=ContentFile(b"x" * 2048, name="handout.pdf")
     )
@@ -316,8 +316,6 @@ def earlier_day(make_day, department):
 def test_day_before_it_shows_agenda_and_carried_over_in_words(
     client, soup, make_day, earlier_day, translate
 ):
-    from events.models import ProgrammeItem
-
     day = make_day(days=20, quarter=2, code="kk", title="Әдіскерлер күні: II тоқсан")
     english = translate(day, "en", title="Methodologists' Day: second quarter")
     ProgrammeItem.objects.create(
