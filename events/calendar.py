@@ -147,7 +147,7 @@ def index_feed_response(
                 message = gettext("There is no such kind of event in this list.")
             return HttpResponse(message, status=404, content_type=TEXT_CONTENT_TYPE)
         calendar_name = f"{index_page.title}: {kind.name}"
-    # The index's pk fixes the language of the feed, as its events are its children.
+    # The index's pk fixes the language of the feed: its events are of its language.
     identity = f"index:{index_page.pk}:{kind_slug or '*'}"
 
     def build() -> Feed:

@@ -300,7 +300,17 @@ class EventIndexPage(FileRoutesMixin, Page):
         verbose_name_plural = _("event lists")
 
     def events(self):
-        return EventPage.objects.live().public().descendant_of(self).with_related()
+        """Every live public event of the index's language in its part of the
+        site: its own children and the events listed elsewhere (trainings,
+        Methodologists' Days, festival editions), so the list and the feeds
+        show them all."""
+        site_section = self.path[: -self.steplen]
+        return (
+            EventPage.objects.live()
+            .public()
+            .filter(path__startswith=site_section, locale_id=self.locale_id)
+            .with_related()
+        )
 
     # Upcoming and past events and the feeds: the `event_index_routes` hook.
     routes_hook = EVENT_INDEX_ROUTES_HOOK
