@@ -81,9 +81,9 @@ def training_completion(training: TrainingPage) -> list[PersonHours]:
     total = sum(session.hours for session in sessions)
     topics, language = _topics(training, source, sessions)
     registrations = list(
-        attendable(source).select_related("person", "person__branch").order_by(
-            "person__name_key", "pk"
-        )
+        attendable(source)
+        .select_related("person", "person__branch")
+        .order_by("person__name_key", "pk")
     )
     attended: dict[int, set[int]] = {}
     for registration_id, session_id in (

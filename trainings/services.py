@@ -148,9 +148,7 @@ def source_session(session: TrainingSession) -> TrainingSession:
 def attendable(training: TrainingPage):
     """The registrations whose attendance is recorded: those still standing,
     made on any language version of the training."""
-    return Registration.objects.for_event(training).filter(
-        status__in=RegistrationStatus.active()
-    )
+    return Registration.objects.for_event(training).filter(status__in=RegistrationStatus.active())
 
 
 def _check_mark(mark: str) -> None:

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone, translation
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
 
 from certificates.batches import batch_run
 from certificates.enums import CertificateKind
@@ -167,7 +167,9 @@ def test_completion_takes_the_same_queries_for_many_people(make_training, enrol,
 @pytest.mark.django_db
 def test_completion_certificates_carry_each_persons_hours(make_training, enrol, trainer):
     template = completion_template()
-    training = make_training(sessions=(4, 4, 2), completion_percent=50, certificate_template=template)
+    training = make_training(
+        sessions=(4, 4, 2), completion_percent=50, certificate_template=template
+    )
     first, second, third = sessions_of(training)
     eight = enrol(training, "Гүлнар Серікова")
     six = enrol(training, "Дана Жақсылықова")
@@ -190,4 +192,3 @@ def test_completion_certificates_carry_each_persons_hours(make_training, enrol, 
     assert certificate.source_key == source_key(
         CertificateKind.COMPLETION, training, registration_id=eight.pk
     )
-
