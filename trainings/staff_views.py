@@ -464,8 +464,7 @@ class SessionAttendanceView(TrainingMixin, TrainingStaffView):
     @cached_property
     def registrations(self):
         return list(
-            attendable(self.source)
-            .merge(Registration.objects.visible_to(self.request.user))
+            (attendable(self.source) & Registration.objects.visible_to(self.request.user))
             .select_related("person")
             .order_by("person__name_key", "pk")
         )
