@@ -61,6 +61,24 @@ def user_display_name(user) -> str:
     return user.get_full_name().strip() or user.get_username()
 
 
+def own_person(user) -> Person | None:
+    """The staff user's own Person, without changing anything: the one linked
+    to the account, else an unlinked one with the same name and e-mail (she
+    registered herself on the public site before anyone enrolled her)."""
+    person = Person.objects.filter(staff_user=user).first()
+    if person is not None or not user.email:
+        return person
+    return (
+        Person.objects.filter(
+            staff_user__isnull=True,
+            email__iexact=user.email.strip(),
+            name_key=Person.fold_name(user_display_name(user)),
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 def person_for_user(user) -> Person:
     """The staff user's own Person: the one linked to the account, else the
     person with the same name and e-mail (who may have registered on the

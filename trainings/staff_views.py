@@ -34,7 +34,6 @@ from branches.models import Branch
 from certificates import tasks
 from certificates.services import CertificateError
 from core.admin_views import PermissionFirstMixin
-from people.models import Person
 from registrations.enums import RegistrationStatus as Status
 from registrations.models import Registration, normalise_code
 from registrations.staff_common import (
@@ -52,6 +51,7 @@ from trainings.services import (
     attendance_mark,
     attendance_mark_many,
     enrolment_add,
+    own_person,
     source_session,
     user_display_name,
 )
@@ -666,7 +666,7 @@ class MyTrainingsView(TrainingStaffView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        person = Person.objects.filter(staff_user=self.request.user).first()
+        person = own_person(self.request.user)
         records = hours.person_trainings(person) if person is not None else []
         for record in records:
             record.shown = localised(record.training)

@@ -4,7 +4,7 @@
   attendance with the keyboard alone (Tab, Space and Enter only): the
   checkbox list, the result announced, "Mark everyone present";
 - the enrol, attendance, completion, hours and "My trainings" screens have
-  no axe violations, in both admin languages (ru, en).
+  no axe violations, in both admin languages (ru, en), and fit 320 px.
 
 The training, its branch and its staff are made on the live site for this
 module (their names carry a random suffix); the demo's own data is left as
@@ -16,6 +16,7 @@ import random
 import pytest
 
 # ruff: noqa: F811 - the fixtures imported are passed in by name
+from tests.browser.test_accessibility import assert_no_horizontal_scroll
 from tests.browser.test_staff_registrations import (  # noqa: F401 - fixtures
     ADMIN_LANGUAGES,
     admin_back_in_russian,
@@ -210,3 +211,16 @@ def test_the_training_screens_have_no_axe_violations(staff_page, trainings, code
         page.locator("input[name=query]").press("Enter")
     assert page.locator(".staff-matches form").count() == 1
     assert_no_violations(page, f"session check-in matches ({code})")
+
+
+def test_the_session_and_hours_screens_fit_320_pixels(staff_page, trainings):
+    page = staff_page("ru", width=320)
+    screens = trainings["screens"]
+    for label, path in (
+        ("enrol", f"/admin/trainings/{screens}/enrol/?branch={trainings['branch']}"),
+        ("session", f"/admin/trainings/{screens}/attendance/{trainings['screens_session']}/"),
+        ("completion", f"/admin/trainings/{screens}/completion/"),
+        ("hours", f"/admin/trainings/hours/?year={trainings['year']}"),
+    ):
+        goto_admin(page, path, "ru")
+        assert_no_horizontal_scroll(page, f"{label} at 320 px")

@@ -284,3 +284,20 @@ def test_screens_are_refused_without_their_permission(client, make_training, enr
     ):
         assert client.get(address).status_code == 403, address
     assert client.get(url("mine")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_my_trainings_finds_what_i_registered_for_myself_on_the_site(
+    client, make_training, enrol, soup
+):
+    librarian = make_user(
+        "zhanar", make_branch("Бәйдібек филиалы"), "Жанар", "Төлеуова", email="zhanar@lib.kz"
+    )
+    training = make_training(title="Аудиокітаптар")
+    enrol(training, "Жанар  Төлеуова", email="Zhanar@lib.kz")
+    client.force_login(librarian)
+
+    page = soup(client.get(url("mine")))
+    rows = [row.get_text(" ", strip=True) for row in page.select("table tbody tr")]
+    assert any(row.startswith("Аудиокітаптар") for row in rows)
+    assert not Person.objects.filter(staff_user=librarian).exists()
