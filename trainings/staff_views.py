@@ -455,11 +455,27 @@ class SessionAttendanceView(TrainingMixin, TrainingStaffView):
         self.topic_lang = (shown.page if shown else self.source).locale.language_code
         return None
 
-    def get_page_title(self):
+    result = None  # {"kind": "status" or "alert", "message": ...}: the answer to a POST
+
+    def session_title(self):
         return _("Session %(number)s: %(training)s") % {
             "number": self.number,
             "training": self.training.title,
         }
+
+    def get_page_title(self):
+        """The answer first, as the check-in desk does: it is what a screen
+        reader says first when the page comes back."""
+        if self.result:
+            return f"{self.result['message']} — {self.session_title()}"
+        return self.session_title()
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": url("index"), "label": _("Trainings")},
+            {"url": url("training", self.page.pk), "label": self.training.title},
+            {"url": "", "label": self.session_title()},
+        ]
 
     @cached_property
     def registrations(self):
@@ -483,45 +499,49 @@ class SessionAttendanceView(TrainingMixin, TrainingStaffView):
     def here(self):
         return url("session", self.page.pk, self.session.pk)
 
+    def answer(self, kind, message, **context):
+        self.result = {"kind": kind, "message": message}
+        return self.render_to_response(self.get_context_data(**context))
+
     def post(self, request, *args, **kwargs):
         if "query" in request.POST or "registration" in request.POST:
             return self.check_in(request)
         form = self.form(request.POST)
         if not form.is_valid():
-            messages.error(request, _("The attendance was not saved: see the errors below."))
-            return self.render_to_response(self.get_context_data(form=form))
+            return self.answer(
+                "alert", _("The attendance was not saved: see the errors below."), form=form
+            )
         everyone = request.POST.get("action") == "everyone-present"
         try:
             counts = attendance_mark_many(
                 session=self.session, marks=form.marks(everyone_present=everyone), by=request.user
             )
         except AttendanceError as error:
-            messages.error(request, error.message)
-            return self.render_to_response(self.get_context_data(form=form))
-        messages.success(
-            request,
+            return self.answer("alert", error.message, form=form)
+        return self.answer(
+            "status",
             _("Attendance saved: %(new)s new, %(changed)s changed, %(same)s unchanged.")
             % {"new": counts["created"], "changed": counts["changed"], "same": counts["unchanged"]},
         )
-        return redirect(self.here())
 
     def check_in(self, request):
         """A code marks its person present; a name lists the matches, each
-        with a button."""
+        with a button. The field has the focus again for the next one."""
+        self.checking_in = True
         chosen = request.POST.get("registration", "")
         by_pk = {registration.pk: registration for registration in self.registrations}
         if chosen:
             registration = by_pk.get(int(chosen)) if chosen.isdigit() else None
-            return self.mark_present(request, registration)
+            return self.mark_present(registration)
         checkin = checkin_form(request.POST)
         if not checkin.is_valid():
-            return self.render_to_response(self.get_context_data(checkin_form=checkin))
+            return self.answer("alert", " ".join(checkin.errors["query"]), checkin_form=checkin)
         text = checkin.cleaned_data["query"]
         candidates = code_candidates(text)
         if candidates:
             found = [r for r in self.registrations if r.code in candidates]
             if found:
-                return self.mark_present(request, found[0])
+                return self.mark_present(found[0])
         folded = " ".join(text.split()).casefold()
         matches = []
         if sum(ch.isalpha() for ch in folded) >= 2 and not any(
@@ -529,38 +549,48 @@ class SessionAttendanceView(TrainingMixin, TrainingStaffView):
         ):
             matches = [r for r in self.registrations if folded in r.person.name_key]
         if not matches:
-            messages.error(
-                request,
+            return self.answer(
+                "alert",
                 _("Nobody enrolled in this training has this code or a name with “%(text)s”.")
                 % {"text": text},
             )
-            return self.render_to_response(self.get_context_data(checkin_form=checkin))
-        return self.render_to_response(self.get_context_data(matches=matches, query=text))
+        return self.answer(
+            "status",
+            _("Enrolled people with “%(query)s” in the name: %(number)s.")
+            % {"query": text, "number": len(matches)},
+            matches=matches,
+            query=text,
+        )
 
-    def mark_present(self, request, registration):
+    def mark_present(self, registration):
         if registration is None:
-            messages.error(request, _("This person is not enrolled in the training."))
-            return redirect(self.here())
+            return self.answer("alert", _("This person is not enrolled in the training."))
         try:
             attendance_mark(
-                session=self.session, registration=registration, mark="present", by=request.user
+                session=self.session,
+                registration=registration,
+                mark="present",
+                by=self.request.user,
             )
         except AttendanceError as error:
-            messages.error(request, error.message)
-            return redirect(self.here())
-        messages.success(
-            request,
+            return self.answer("alert", error.message)
+        return self.answer(
+            "status",
             _("Marked present at session %(number)s: %(name)s.")
             % {"number": self.number, "name": registration.person.full_name},
         )
-        return redirect(self.here())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.form())
-        context.setdefault("checkin_form", checkin_form())
+        if "checkin_form" not in context:
+            context["checkin_form"] = checkin_form()
+            if getattr(self, "checking_in", False):
+                # The next code can be scanned at once.
+                context["checkin_form"].fields["query"].widget.attrs["autofocus"] = True
         context.update(
             {
+                "result": self.result,
                 "session": self.session,
                 "number": self.number,
                 "topic": self.topic,

@@ -178,7 +178,7 @@ def test_enrol_colleagues_and_tick_attendance_with_the_keyboard(staff_page, trai
     element = tab_to(page, lambda e: e["tag"] == "button" and e["value"] == "everyone-present")
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert "Attendance saved: 3 new" in page.locator(".messages").inner_text()
+    assert "Attendance saved: 3 new" in page.locator("#session-result").inner_text()
     assert page.locator('input[type=radio][value="present"]:checked').count() == 3
 
 
