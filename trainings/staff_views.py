@@ -302,8 +302,30 @@ class EnrolView(TrainingMixin, TrainingStaffView):
     def has_permission(self, user):
         return can_enrol(user)
 
+    result = None
+
     def get_page_title(self):
-        return _("Enrol colleagues: %(training)s") % {"training": self.training.title}
+        title = _("Enrol colleagues: %(training)s") % {"training": self.training.title}
+        if self.result is None:
+            return title
+        # The outcome first: what a screen reader says when the page comes back.
+        summary = _(
+            "Enrolled: %(enrolled)s; on the waiting list: %(waiting)s; already enrolled: "
+            "%(already)s; not enrolled: %(refused)s."
+        ) % {
+            "enrolled": len(self.result.enrolled) + len(self.result.pending),
+            "waiting": len(self.result.waitlisted),
+            "already": len(self.result.already),
+            "refused": len(self.result.refused),
+        }
+        return f"{summary} — {title}"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": url("index"), "label": _("Trainings")},
+            {"url": url("training", self.page.pk), "label": self.training.title},
+            {"url": "", "label": _("Enrol colleagues")},
+        ]
 
     def prepare(self, request, **kwargs):
         response = super().prepare(request, **kwargs)
@@ -390,9 +412,9 @@ class EnrolView(TrainingMixin, TrainingStaffView):
             return self.render_to_response(self.get_context_data(form=form))
         chosen = {int(pk) for pk in form.cleaned_data["colleagues"]}
         users = [user for user in self.colleagues if user.pk in chosen]
-        result = enrolment_add(training=self.page, people_or_users=users, by=request.user)
+        self.result = enrolment_add(training=self.page, people_or_users=users, by=request.user)
         self.template_name = "trainings/admin/training_enrol_result.html"
-        return self.render_to_response(self.get_context_data(form=form, result=result))
+        return self.render_to_response(self.get_context_data(form=form, result=self.result))
 
 
 # ---------------------------------------------------------------------------

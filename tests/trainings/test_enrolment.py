@@ -133,8 +133,12 @@ def test_a_branch_head_enrols_colleagues_from_the_screen(client, make_training, 
     assert result["role"] == "status"
     assert "Enrolled Айжан Қасымова" in result.get_text(" ", strip=True)
     response = client.post(enrol_url(training), {"colleagues": [str(head.pk)]})
-    text = soup(response).select_one("#enrol-result").get_text(" ", strip=True)
+    page = soup(response)
+    text = page.select_one("#enrol-result").get_text(" ", strip=True)
     assert "On the waiting list (no free place) Гүлнар Серікова" in text
+    assert page.title.get_text(strip=True).startswith(
+        "Enrolled: 0; on the waiting list: 1; already enrolled: 0; not enrolled: 0."
+    )
 
     page = soup(client.get(enrol_url(training)))
     labels = [label.get_text(" ", strip=True) for label in page.select("fieldset label")]
