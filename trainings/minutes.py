@@ -224,7 +224,7 @@ class _TextParser(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data):
-        self.parts.append(" ".join(data.split()) if data.strip() else (" " if data else ""))
+        self.parts.append(re.sub(r"\s+", " ", data))
 
 
 def html_to_text(html: str) -> str:
