@@ -61,7 +61,7 @@ LABELS = {
     "nothing_recorded": _("Nothing recorded yet."),
     "no_resolutions": _("No resolutions."),
     "no_carried": _("Nothing was carried over."),
-    "from_day": _("From"),
+    "from_day": _("From the Day"),
 }
 
 
