@@ -41,7 +41,7 @@ urlpatterns += i18n_patterns(
     # redirected by LocaleMiddleware to a language-prefixed path.
     re_path(
         r"^((?:[\w\-]+/)+(?:calendar\.ics|feed\.ics|kind/[\w\-]+\.ics"
-        r"|programme(?:-large-print)?\.(?:pdf|txt)))$",
+        r"|programme(?:-large-print)?\.(?:pdf|txt)|minutes\.(?:pdf|txt)))$",
         wagtail_views.serve,
     ),
     path("", include(wagtail_urls)),
