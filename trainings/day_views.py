@@ -99,10 +99,10 @@ def due_in_words(resolution: Resolution, today: datetime.date | None = None) -> 
     return _("Due on %(date)s.") % {"date": dates.format_date(resolution.due_date)}
 
 
-def _language_if_other(obj) -> str:
-    """The object's language code if it is not the admin's, for lang=""."""
+def _language_if_other(obj, active: str | None = None) -> str:
+    """The object's language code if it is not the admin's (`active`), for lang=""."""
     code = obj.locale.language_code
-    active = Locale.get_active().language_code
+    active = active or Locale.get_active().language_code
     return code if code != active else ""
 
 
@@ -110,6 +110,7 @@ def describe(resolutions, user, *, with_day=True) -> list[dict]:
     """Rows for the templates: the resolution in words and the actions the
     user can take on it. `resolutions` have their day, assignees selected."""
     resolutions = list(resolutions)
+    active = Locale.get_active().language_code
     department = can(user, "change")
     viewer = can(user, "view")
     mine = set(
@@ -126,7 +127,7 @@ def describe(resolutions, user, *, with_day=True) -> list[dict]:
         assignees = []
         if resolution.assignee_branch is not None:
             branch = shown_branch[resolution.assignee_branch]
-            assignees.append({"name": branch.name, "lang": _language_if_other(branch)})
+            assignees.append({"name": branch.name, "lang": _language_if_other(branch, active)})
         if resolution.assignee_user is not None:
             assignees.append({"name": user_label(resolution.assignee_user), "lang": ""})
         day = shown_day[resolution.day]
@@ -143,9 +144,9 @@ def describe(resolutions, user, *, with_day=True) -> list[dict]:
                 "resolution": resolution,
                 "number": resolution.number,
                 "text": resolution.text,
-                "text_lang": _language_if_other(resolution.day),
+                "text_lang": _language_if_other(resolution.day, active),
                 "day": day.title if with_day else "",
-                "day_lang": _language_if_other(day),
+                "day_lang": _language_if_other(day, active),
                 "day_url": url("day", resolution.day_id) if viewer else "",
                 "assignees": assignees,
                 "due": due_in_words(resolution),
@@ -158,7 +159,9 @@ def describe(resolutions, user, *, with_day=True) -> list[dict]:
 
 
 def with_related(resolutions):
-    return resolutions.select_related("day", "day__locale", "assignee_branch", "assignee_user")
+    return resolutions.select_related(
+        "day", "day__locale", "assignee_branch", "assignee_branch__locale", "assignee_user"
+    )
 
 
 def history(resolution: Resolution) -> list[dict]:
