@@ -16,6 +16,7 @@ Superusers have them all. A missing permission is a 403 page naming it.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -260,6 +261,16 @@ class SeriesView(StaffView, FormView):
     permission = "change"
     template_name = "trainings/admin/day_series.html"
     page_title = gettext_lazy("Plan a year's Methodologists' Days")
+    lacks_page_permission = False
+
+    @property
+    def permission_denied_message(self):
+        if self.lacks_page_permission:
+            return _(
+                "Making the Days needs the permission to add pages under the trainings list "
+                "(Settings → Groups, page permissions)."
+            )
+        return super().permission_denied_message
 
     def prepare(self, request, **kwargs):
         self.index = default_index()
@@ -277,6 +288,7 @@ class SeriesView(StaffView, FormView):
             self.index is not None
             and not self.index.permissions_for_user(request.user).can_add_subpage()
         ):
+            self.lacks_page_permission = True
             return self.permission_denied(request)
         return super().prepare(request, **kwargs)
 
@@ -368,7 +380,6 @@ class DayView(DayMixin, StaffView, FormView):
         user = self.request.user
         resolutions = with_related(self.day.resolutions.all())
         carried = with_related(self.day.carried_over())
-        base = url("day", self.day.pk)
         context.update(
             {
                 "day": self.day,
@@ -380,18 +391,7 @@ class DayView(DayMixin, StaffView, FormView):
                 "carried": describe(carried, user),
                 "can_add": can(user, "add"),
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[self.day.pk]),
-                "documents": [
-                    {"label": _("Minutes for staff (PDF)"), "url": f"{base}minutes.pdf"},
-                    {"label": _("Minutes for staff (plain text)"), "url": f"{base}minutes.txt"},
-                    {
-                        "label": _("Public minutes (PDF)"),
-                        "url": f"{base}minutes.pdf?public=1",
-                    },
-                    {
-                        "label": _("Public minutes (plain text)"),
-                        "url": f"{base}minutes.txt?public=1",
-                    },
-                ],
+                "documents": minutes_links(self.day),
             }
         )
         return context
@@ -421,6 +421,39 @@ class DayView(DayMixin, StaffView, FormView):
             self.request, _("Resolution %(number)s is recorded.") % {"number": resolution.number}
         )
         return redirect(self.get_success_url())
+
+
+def minutes_links(day: MethodologistsDayPage) -> list[dict]:
+    """The minutes documents of each language the Day is in (its language
+    named in that language)."""
+    names = dict(settings.LANGUAGES)
+    pages = day.get_translations(inclusive=True).select_related("locale")
+    order = list(names)
+    links = []
+    for page in sorted(pages, key=lambda page: order.index(page.locale.language_code)):
+        code = page.locale.language_code
+        links.append(
+            {
+                "language": names.get(code, code),
+                "lang": code,
+                "documents": [
+                    {"label": _("Minutes for staff (PDF)"), "url": url("minutes", page.pk, "pdf")},
+                    {
+                        "label": _("Minutes for staff (plain text)"),
+                        "url": url("minutes", page.pk, "txt"),
+                    },
+                    {
+                        "label": _("Public minutes (PDF)"),
+                        "url": url("minutes", page.pk, "pdf") + "?public=1",
+                    },
+                    {
+                        "label": _("Public minutes (plain text)"),
+                        "url": url("minutes", page.pk, "txt") + "?public=1",
+                    },
+                ],
+            }
+        )
+    return links
 
 
 class DayMinutesView(DayMixin, StaffView, View):

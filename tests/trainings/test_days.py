@@ -215,6 +215,15 @@ def test_a_date_outside_its_quarter_is_a_form_error(client, indexes, admin, soup
 
 
 @pytest.mark.django_db
+def test_the_series_needs_the_right_to_add_pages_too(client, indexes):
+    department = make_staff("department", perms=DEPARTMENT)
+    client.force_login(department)
+    response = client.get(url("series"))
+    assert response.status_code == 403
+    assert "add pages under the trainings list" in text_of(response)
+
+
+@pytest.mark.django_db
 def test_the_series_needs_the_department(client, indexes, branches):
     librarian = make_staff("librarian", branch=branches[0], perms=("view_resolution",))
     client.force_login(librarian)
@@ -309,6 +318,9 @@ def test_a_translation_url_shows_the_source_days_resolutions(
     response = client.get(url("day", russian.pk))
     assert response.status_code == 200
     assert "Кітап көрмесі" in text_of(response)
+    # The minutes of each language the Day is in.
+    for page in (day, russian):
+        assert reverse("trainings_days:minutes", args=[page.pk, "pdf"]) in text_of(response)
 
 
 # ---------------------------------------------------------------------------
