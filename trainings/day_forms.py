@@ -39,7 +39,7 @@ def in_admin_language(objects):
         obj.translation_key: obj
         for obj in model.objects.filter(
             translation_key__in=[obj.translation_key for obj in objects], locale=locale
-        )
+        ).select_related("locale")
     }
     return [translated.get(obj.translation_key, obj) for obj in objects]
 

@@ -16,6 +16,7 @@ Superusers have them all. A missing permission is a 403 page naming it.
 
 import datetime
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -99,10 +100,10 @@ def due_in_words(resolution: Resolution, today: datetime.date | None = None) -> 
     return _("Due on %(date)s.") % {"date": dates.format_date(resolution.due_date)}
 
 
-def _language_if_other(obj) -> str:
-    """The object's language code if it is not the admin's, for lang=""."""
+def _language_if_other(obj, active: str | None = None) -> str:
+    """The object's language code if it is not the admin's (`active`), for lang=""."""
     code = obj.locale.language_code
-    active = Locale.get_active().language_code
+    active = active or Locale.get_active().language_code
     return code if code != active else ""
 
 
@@ -110,6 +111,7 @@ def describe(resolutions, user, *, with_day=True) -> list[dict]:
     """Rows for the templates: the resolution in words and the actions the
     user can take on it. `resolutions` have their day, assignees selected."""
     resolutions = list(resolutions)
+    active = Locale.get_active().language_code
     department = can(user, "change")
     viewer = can(user, "view")
     mine = set(
@@ -126,7 +128,7 @@ def describe(resolutions, user, *, with_day=True) -> list[dict]:
         assignees = []
         if resolution.assignee_branch is not None:
             branch = shown_branch[resolution.assignee_branch]
-            assignees.append({"name": branch.name, "lang": _language_if_other(branch)})
+            assignees.append({"name": branch.name, "lang": _language_if_other(branch, active)})
         if resolution.assignee_user is not None:
             assignees.append({"name": user_label(resolution.assignee_user), "lang": ""})
         day = shown_day[resolution.day]
@@ -143,9 +145,9 @@ def describe(resolutions, user, *, with_day=True) -> list[dict]:
                 "resolution": resolution,
                 "number": resolution.number,
                 "text": resolution.text,
-                "text_lang": _language_if_other(resolution.day),
+                "text_lang": _language_if_other(resolution.day, active),
                 "day": day.title if with_day else "",
-                "day_lang": _language_if_other(day),
+                "day_lang": _language_if_other(day, active),
                 "day_url": url("day", resolution.day_id) if viewer else "",
                 "assignees": assignees,
                 "due": due_in_words(resolution),
@@ -158,7 +160,9 @@ def describe(resolutions, user, *, with_day=True) -> list[dict]:
 
 
 def with_related(resolutions):
-    return resolutions.select_related("day", "day__locale", "assignee_branch", "assignee_user")
+    return resolutions.select_related(
+        "day", "day__locale", "assignee_branch", "assignee_branch__locale", "assignee_user"
+    )
 
 
 def history(resolution: Resolution) -> list[dict]:
@@ -257,6 +261,16 @@ class SeriesView(StaffView, FormView):
     permission = "change"
     template_name = "trainings/admin/day_series.html"
     page_title = gettext_lazy("Plan a year's Methodologists' Days")
+    lacks_page_permission = False
+
+    @property
+    def permission_denied_message(self):
+        if self.lacks_page_permission:
+            return _(
+                "Making the Days needs the permission to add pages under the trainings list "
+                "(Settings → Groups, page permissions)."
+            )
+        return super().permission_denied_message
 
     def prepare(self, request, **kwargs):
         self.index = default_index()
@@ -274,6 +288,7 @@ class SeriesView(StaffView, FormView):
             self.index is not None
             and not self.index.permissions_for_user(request.user).can_add_subpage()
         ):
+            self.lacks_page_permission = True
             return self.permission_denied(request)
         return super().prepare(request, **kwargs)
 
@@ -365,7 +380,6 @@ class DayView(DayMixin, StaffView, FormView):
         user = self.request.user
         resolutions = with_related(self.day.resolutions.all())
         carried = with_related(self.day.carried_over())
-        base = url("day", self.day.pk)
         context.update(
             {
                 "day": self.day,
@@ -377,18 +391,7 @@ class DayView(DayMixin, StaffView, FormView):
                 "carried": describe(carried, user),
                 "can_add": can(user, "add"),
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[self.day.pk]),
-                "documents": [
-                    {"label": _("Minutes for staff (PDF)"), "url": f"{base}minutes.pdf"},
-                    {"label": _("Minutes for staff (plain text)"), "url": f"{base}minutes.txt"},
-                    {
-                        "label": _("Public minutes (PDF)"),
-                        "url": f"{base}minutes.pdf?public=1",
-                    },
-                    {
-                        "label": _("Public minutes (plain text)"),
-                        "url": f"{base}minutes.txt?public=1",
-                    },
-                ],
+                "documents": minutes_links(self.day),
             }
         )
         return context
@@ -418,6 +421,39 @@ class DayView(DayMixin, StaffView, FormView):
             self.request, _("Resolution %(number)s is recorded.") % {"number": resolution.number}
         )
         return redirect(self.get_success_url())
+
+
+def minutes_links(day: MethodologistsDayPage) -> list[dict]:
+    """The minutes documents of each language the Day is in (its language
+    named in that language)."""
+    names = dict(settings.LANGUAGES)
+    pages = day.get_translations(inclusive=True).select_related("locale")
+    order = list(names)
+    links = []
+    for page in sorted(pages, key=lambda page: order.index(page.locale.language_code)):
+        code = page.locale.language_code
+        links.append(
+            {
+                "language": names.get(code, code),
+                "lang": code,
+                "documents": [
+                    {"label": _("Minutes for staff (PDF)"), "url": url("minutes", page.pk, "pdf")},
+                    {
+                        "label": _("Minutes for staff (plain text)"),
+                        "url": url("minutes", page.pk, "txt"),
+                    },
+                    {
+                        "label": _("Public minutes (PDF)"),
+                        "url": url("minutes", page.pk, "pdf") + "?public=1",
+                    },
+                    {
+                        "label": _("Public minutes (plain text)"),
+                        "url": url("minutes", page.pk, "txt") + "?public=1",
+                    },
+                ],
+            }
+        )
+    return links
 
 
 class DayMinutesView(DayMixin, StaffView, View):

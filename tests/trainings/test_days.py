@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, ModelLogEntry, PageLogEntry
@@ -213,6 +215,15 @@ def test_a_date_outside_its_quarter_is_a_form_error(client, indexes, admin, soup
 
 
 @pytest.mark.django_db
+def test_the_series_needs_the_right_to_add_pages_too(client, indexes):
+    department = make_staff("department", perms=DEPARTMENT)
+    client.force_login(department)
+    response = client.get(url("series"))
+    assert response.status_code == 403
+    assert "add pages under the trainings list" in text_of(response)
+
+
+@pytest.mark.django_db
 def test_the_series_needs_the_department(client, indexes, branches):
     librarian = make_staff("librarian", branch=branches[0], perms=("view_resolution",))
     client.force_login(librarian)
@@ -307,6 +318,9 @@ def test_a_translation_url_shows_the_source_days_resolutions(
     response = client.get(url("day", russian.pk))
     assert response.status_code == 200
     assert "Кітап көрмесі" in text_of(response)
+    # The minutes of each language the Day is in.
+    for page in (day, russian):
+        assert reverse("trainings_days:minutes", args=[page.pk, "pdf"]) in text_of(response)
 
 
 # ---------------------------------------------------------------------------
@@ -493,6 +507,30 @@ def test_the_department_list_filters_overdue_by_branch_and_day(
 
     done = soup(client.get(url("index"), {"status": "done"}))
     assert done.select("table.listing tbody tr") == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["index", "mine"])
+def test_the_lists_cost_the_same_queries_for_one_or_many(client, make_day, admin, branches, name):
+    """No query per row: the Days, branches and people come with the resolutions."""
+    client.force_login(admin)
+    earlier = make_day(days=-60)
+    days.resolution_add(
+        day=earlier, text="Бір", assignee_user=admin, assignee_branch=branches[0], by=admin
+    )
+    client.get(url(name))  # the session and the permissions are cached after the first
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url(name)).status_code == 200
+    for number in range(6):
+        day = make_day(days=-50 + number)
+        days.resolution_add(
+            day=day, text=f"Шешім {number}", assignee_branch=branches[number % 2], by=admin
+        )
+        days.resolution_add(day=day, text=f"Тағы {number}", assignee_user=admin, by=admin)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url(name))
+    assert response.status_code == 200
+    assert len(many) == len(one)
 
 
 @pytest.mark.django_db

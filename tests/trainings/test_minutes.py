@@ -5,6 +5,7 @@ page's minutes.pdf and minutes.txt after the Day. The PDF is tagged
 PDF/UA-1 in the page's language, and the Kazakh words of a Russian page's
 minutes carry their language."""
 
+import datetime
 import io
 import re
 
@@ -197,7 +198,10 @@ def test_no_public_minutes_before_the_day(client, make_day):
 
 
 @pytest.mark.django_db
-def test_no_minutes_on_other_event_pages(client, make_training):
+def test_no_minutes_on_other_event_pages(client, make_event, make_training):
+    event = make_event(start=timezone.now() - datetime.timedelta(days=10))
+    assert client.get(event.url + "minutes.txt").status_code == 404
+    assert client.get(event.url + "minutes.pdf").status_code == 404
     training = make_training(days=-10)
     assert client.get(training.url + "minutes.txt").status_code == 404
 
