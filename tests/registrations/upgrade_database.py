@@ -16,6 +16,7 @@ from django.contrib.auth.models import Group, Permission, User  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.migrations.executor import MigrationExecutor  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
@@ -52,9 +53,17 @@ event = root.add_child(
         end=start + datetime.timedelta(hours=2),
     )
 )
-person = Person.objects.create(full_name="Айгерім Сапарова", phone="+77252000000")
+# A person of the old shape: today's Person has columns added since (staff_user).
+OldPerson = (MigrationExecutor(connection).loader.project_state(("events", "0002_registrations")).apps).get_model(
+    "events", "Person"
+)
+person = OldPerson.objects.create(
+    full_name="Айгерім Сапарова",
+    name_key=Person.fold_name("Айгерім Сапарова"),
+    phone="+77252000000",
+)
 registration = Registration.objects.create(
-    event=event, person=person, status="confirmed", consent_version="v1", consented_at=start
+    event=event, person_id=person.pk, status="confirmed", consent_version="v1", consented_at=start
 )
 old_types = dict(
     ContentType.objects.filter(model__in=["person", "registration"]).values_list(

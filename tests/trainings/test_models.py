@@ -2,6 +2,8 @@
 translations with the same keys, and the source is the default-language page."""
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from trainings.models import Resolution, TrainingPage
 
@@ -23,5 +25,5 @@ def test_a_resolution_must_be_assigned(make_day):
     day = make_day(days=-10)
     resolution = Resolution(day=day, number=1, text="Есеп беру")
 
-    with pytest.raises(Exception, match="Assign the resolution"):
+    with translation.override("en"), pytest.raises(ValidationError, match="Assign the resolution"):
         resolution.full_clean()
