@@ -28,6 +28,7 @@ from demo.engine import (
 from demo.registrations import _demo_librarian
 from demo.seeding import TreeBuilder, local_time, translation_key
 from events.models import EventKind, ProgrammeItem, Venue
+from trainings.days import proposed_dates
 from trainings.enums import Quarter, ResolutionStatus
 from trainings.models import (
     MethodologistsDayPage,
@@ -38,7 +39,7 @@ from trainings.models import (
     TrainingSession,
 )
 
-THURSDAY, TUESDAY = 3, 1
+TUESDAY = 1
 
 
 def _snippets(model, prefix: str, key: str, locales: dict) -> dict:
@@ -69,14 +70,11 @@ def training_start(when, today: datetime.date) -> datetime.date:
 
 
 def day_dates(today: datetime.date) -> dict[int, datetime.date]:
-    """The four Days of today's year: the third Thursday of each quarter's
-    middle month, except that at least one Day is past and one ahead — the
-    Days on the wrong side of today move a week apart from it (in the first
-    and last weeks of the year, over the year's edge)."""
-    proposed = {
-        quarter: _nth_weekday(today.year, 3 * quarter - 1, THURSDAY, on_or_after=15)
-        for quarter in range(1, 5)
-    }
+    """The four Days of today's year on the dates the series proposes (the
+    last Thursday of each quarter's middle month), except that at least one
+    Day is past and one ahead: the Days on the wrong side of today move a week
+    apart from it (in the first and last weeks of the year, over its edge)."""
+    proposed = proposed_dates(today.year)
     past = min(max(sum(1 for day in proposed.values() if day < today), 1), 3)
     dates = {}
     for quarter, day in proposed.items():

@@ -16,6 +16,7 @@ from demo.trainings import day_dates, training_start
 from events.enums import Audience
 from registrations.enums import RegistrationStatus
 from registrations.models import Registration
+from trainings.days import check_series_date, proposed_date
 from trainings.models import (
     MethodologistsDayPage,
     Resolution,
@@ -213,7 +214,12 @@ def test_the_days_leave_one_past_and_one_ahead_on_any_day_of_the_year(year):
         assert any(day > today for day in ordered), today
         assert all(day.weekday() < 5 for day in ordered), today
         if datetime.date(year, 1, 10) <= today <= datetime.date(year, 12, 20):
-            assert all(day.year == year for day in ordered), today
+            # In its quarter, as the series screen requires.
+            for quarter, day in dates.items():
+                check_series_date(year, quarter, day)
+    # Away from today, the dates the series proposes.
+    assert day_dates(datetime.date(year, 6, 30))[3] == proposed_date(year, 3)
+    assert day_dates(datetime.date(year, 6, 30))[1] == proposed_date(year, 1)
 
 
 @pytest.mark.parametrize("today", ["2027-01-01", "2027-03-31", "2028-03-01", "2027-12-31"])
