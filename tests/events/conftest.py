@@ -52,9 +52,11 @@ def make_event(events_index):
         index = events_index(code)
         locale = Locale.objects.get(language_code=code)
         number = next(_counter)
-        start = start or (timezone.now() + datetime.timedelta(days=number)).replace(
-            minute=0, second=0, microsecond=0
-        )
+        # 11:00 local time `number` days ahead: an event of a few hours never
+        # crosses midnight, whatever the hour the tests run at.
+        start = start or timezone.localtime(
+            timezone.now() + datetime.timedelta(days=number)
+        ).replace(hour=11, minute=0, second=0, microsecond=0)
         venue = fields.pop("venue", None) or Venue.objects.create(
             locale=locale,
             name=f"Оқу залы {number}",

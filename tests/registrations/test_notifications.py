@@ -55,7 +55,11 @@ def open_event(make_event):
             requires_approval=requires_approval,
             registration_opens=now - datetime.timedelta(days=1),
             registration_closes=now + datetime.timedelta(days=5),
-            start=(now + datetime.timedelta(days=6)).replace(minute=0, second=0, microsecond=0),
+            # 11:00 local time: a two-hour event never crosses midnight,
+            # whatever the hour the tests run at.
+            start=timezone.localtime(now + datetime.timedelta(days=6)).replace(
+                hour=11, minute=0, second=0, microsecond=0
+            ),
             **fields,
         )
 
