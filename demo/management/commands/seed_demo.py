@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
-from demo import certificates, competitions, events, festivals, home
+from demo import certificates, competitions, events, festivals, home, reports
 from demo.seeding import LANGUAGES, TreeBuilder
 
 
@@ -44,6 +44,7 @@ class Command(BaseCommand):
             competitions.seed(builder, locales, homes)
             festivals.seed(builder, locales, homes)
             issued = festivals.seed_certificates()
+            reports.seed()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {builder.created} pages created, "
