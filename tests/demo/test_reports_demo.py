@@ -3,11 +3,13 @@ the year's numbers consistent with its quarters, this year one document in
 each state (one overdue), the regional totals adding up the accepted
 reports, and each branch head seeing only their own branch's documents."""
 
+import io
 from decimal import Decimal
 
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
@@ -167,3 +169,19 @@ def test_the_reports_data_file_names_existing_branches_and_indicators():
         assert all(spec["name"][code] for code in ("kk", "ru", "en")), spec["code"]
     usernames = [spec["username"] for spec in content["branches"].values()]
     assert len(usernames) == len(set(usernames))
+
+
+def test_a_second_seed_files_nothing_again():
+    def counts():
+        return (
+            BranchDocument.objects.count(),
+            IndicatorValue.objects.count(),
+            ReportingPeriod.objects.count(),
+            Indicator.objects.count(),
+            ModelLogEntry.objects.filter(action__startswith="reports.").count(),
+            get_user_model().objects.count(),
+        )
+
+    before = counts()
+    call_command("seed_demo", stdout=io.StringIO())
+    assert counts() == before
