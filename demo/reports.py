@@ -212,6 +212,7 @@ class Filer:
         self.scale = Decimal(str(spec.get("scale", 1)))
         self.language = spec.get("language", "kk")
         self.texts = 0
+        self.previous_year: dict[int, Decimal] = {}  # last year's numbers, once filed
 
     # The numbers -----------------------------------------------------------
 
