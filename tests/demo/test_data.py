@@ -21,6 +21,7 @@ def test_every_data_file_loads():
         "festivals",
         "home",
         "registrations",
+        "reports",
         "trainings",
         "venues",
     ]

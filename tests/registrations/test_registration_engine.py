@@ -53,7 +53,7 @@ def register(event, name, **fields):
 
 def actions(registration):
     return list(
-        ModelLogEntry.objects.filter(object_id=str(registration.pk))
+        ModelLogEntry.objects.for_instance(registration)
         .order_by("timestamp", "pk")
         .values_list("action", flat=True)
     )

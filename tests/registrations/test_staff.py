@@ -72,7 +72,7 @@ def register(event, name, branch=None, phone="", **fields):
 
 def actions(registration):
     return list(
-        ModelLogEntry.objects.filter(object_id=str(registration.pk))
+        ModelLogEntry.objects.for_instance(registration)
         .order_by("timestamp", "pk")
         .values_list("action", flat=True)
     )
@@ -553,7 +553,7 @@ def test_registering_someone_by_phone(login, open_event, branches, soup):
         datetime.date(1965, 4, 23),
     )
     assert actions(registration) == ["events.registration.create"]
-    entry = ModelLogEntry.objects.get(object_id=str(registration.pk))
+    entry = ModelLogEntry.objects.for_instance(registration).get()
     assert entry.user_id == user.pk
     assert entry.data["assisted"] is True
 

@@ -27,7 +27,7 @@ def actions(document) -> list[str]:
 def test_the_whole_review_round_is_audited_and_the_head_is_told(
     make_branch, make_staff, indicators, period, django_capture_on_commit_callbacks
 ):
-    head = make_staff(username="sayram.head")
+    head = make_staff(username="aksu.head")  # not a demo account
     branch = make_branch(head=head)
     reviewer = make_staff(department=True)
     document, created = services.document_get_or_create(

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Locale
 
-from demo import certificates, competitions, events, festivals, home, trainings
+from demo import certificates, competitions, events, festivals, home, reports, trainings
 from demo.seeding import LANGUAGES, TreeBuilder
 
 
@@ -45,6 +45,7 @@ class Command(BaseCommand):
             festivals.seed(builder, locales, homes)
             issued = festivals.seed_certificates()
             trainings.seed(builder, locales, homes)
+            reports.seed()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {builder.created} pages created, "
