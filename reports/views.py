@@ -575,8 +575,6 @@ class ReviewListView(DepartmentMixin, AdminPage):
                     "status": status_in_words(document),
                     "deadline": deadline_in_words(document.kind, document.period, document, today),
                     "url": url("review", document.pk),
-                    "link_label": _("Open %(document)s of %(branch)s")
-                    % {"document": kind_for_period(document.kind, document.period), "branch": name},
                 }
             )
         query = self.request.GET.copy()
