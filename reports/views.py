@@ -538,7 +538,7 @@ class ReviewListView(DepartmentMixin, AdminPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = context["today"]
-        branches = list(reporting_branches())
+        branches = list(reporting_branches().select_related("locale"))
         names = branch_names(branches)
         form = ReviewFilterForm(
             self.request.GET or None,

@@ -8,6 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
@@ -460,14 +462,43 @@ def test_the_department_lists_filters_and_sees_who_has_not_submitted(
     assert ["Тапсырған", "Report"] not in [row[:2] for row in rows]
 
 
-def test_indicators_and_periods_are_the_departments(client, department, branch_head):
+def test_indicators_and_periods_are_the_departments(
+    client, department, branch_head, indicators, period
+):
+    period(2025)
     client.force_login(department)
-    assert client.get(reverse("report_indicators:index")).status_code == 200
+    listing = client.get(reverse("report_indicators:index"))
+    assert listing.status_code == 200
+    assert "Readers" in words(page(listing))
+    assert "2025" in words(page(client.get(reverse("report_periods:index"))))
     assert client.get(reverse("report_periods:add")).status_code == 200
-    menu = words(page(client.get(reverse("wagtailadmin_home"))))
+    # The menu: the department's items, not the branch's.
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    for item in ("Plans and reports", "Review the branches", "Not submitted", "Indicators"):
+        assert item in home, item
+    assert "Our plans and reports" not in home
+
     client.force_login(branch_head)
     assert client.get(reverse("report_indicators:index")).status_code != 200
-    assert menu  # the admin opened
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Our plans and reports" in home and "Review the branches" not in home
+
+
+def test_the_departments_list_takes_the_same_queries_for_one_or_many_documents(
+    client, department, make_branch, indicators, period, filed
+):
+    year = period(2025)
+    client.force_login(department)
+    filed(make_branch(), year, dict.fromkeys(indicators.values(), 1), state="submitted")
+    client.get(url("review_list"))  # caches warmed (content types, the session)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url("review_list")).status_code == 200
+    for _ in range(5):
+        filed(make_branch(), year, dict.fromkeys(indicators.values(), 1), state="submitted")
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url("review_list"))
+    assert len(page(response).select(".report-table tbody tr")) == 6
+    assert len(many) == len(one)
 
 
 def test_a_wrong_start_is_said_and_nothing_is_made(client, branch_head, period):
