@@ -19,7 +19,7 @@ import uuid
 import pytest
 
 from tests.browser.conftest import assert_axe_clean
-from tests.browser.test_accessibility import AXE_OPTIONS
+from tests.browser.test_accessibility import AXE_OPTIONS, assert_no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
@@ -249,3 +249,28 @@ def test_a_branch_head_fills_in_and_submits_a_report_with_the_keyboard_alone(new
     )
     assert "Submitted on" in row.inner_text()
     assert page.get_by_text("Submitted to the department: the report for 2025.").count() == 1
+
+
+def test_the_report_form_and_the_review_fit_320_px_without_horizontal_scrolling(
+    new_page, report_data
+):
+    data = report_data("ru")
+    page = new_page(width=320, locale="ru-RU")
+    log_in(page, data["department"])
+    goto_admin(page, f"/admin/reports/review/{data['report']}/", "ru")
+    assert_no_horizontal_scroll(page, "the review screen at 320 px")
+
+    page = new_page(width=320, locale="ru-RU")
+    log_in(page, data["head"])
+    goto_admin(page, "/admin/reports/branch/", "ru")
+    assert_no_horizontal_scroll(page, "a branch's list at 320 px")
+    with page.expect_navigation():
+        page.locator(
+            f"form.report-start:has(input[name=period][value='{data['period']}'])"
+            ":has(input[name=kind][value=report]) button"
+        ).click()
+    page.locator(".report-row input[type=text]").first.fill("-5")
+    with page.expect_navigation():
+        page.locator("button[value=submit]").click()
+    assert page.locator("#error-summary").is_visible()
+    assert_no_horizontal_scroll(page, "the report form with an error at 320 px")
