@@ -15,6 +15,7 @@ Another app (the statistics) adds its own item to the menu through the hook
 `register_reports_menu_item` (a callable returning a MenuItem).
 """
 
+from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -136,6 +137,22 @@ def reports_menu():
         name="plans-and-reports",
         icon_name="doc-full",
         order=270,
+    )
+
+
+@hooks.register("register_permissions")
+def report_permissions():
+    """Shown in Settings → Groups, so administrators can give the department
+    its review permission, and the lists of indicators and periods."""
+    return Permission.objects.filter(content_type__app_label="reports").filter(
+        codename__in=[
+            "review_branchdocument",
+            *(
+                f"{action}_{model}"
+                for action in ("add", "change", "delete")
+                for model in ("indicator", "reportingperiod")
+            ),
+        ]
     )
 
 

@@ -506,3 +506,9 @@ def test_a_wrong_start_is_said_and_nothing_is_made(client, branch_head, period):
     response = client.post(url("start"), {"period": period(2025).pk, "kind": "budget"}, follow=True)
     assert "There is no such reporting period or document." in words(page(response))
     assert not BranchDocument.objects.exists()
+
+
+def test_administrators_can_give_the_review_permission_to_a_group(client, admin_user):
+    client.force_login(admin_user)
+    form = words(page(client.get(reverse("wagtailusers_groups:add"))))
+    assert "Can review the plans and reports of every branch" in form
