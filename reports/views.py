@@ -449,20 +449,11 @@ class BranchDocumentView(BranchStaffMixin, AdminPage):
     def post(self, request, *args, **kwargs):
         if not self.editable:
             return self.refused(request)
-        remove = request.POST.get("remove_attachment")
-        if remove:
-            removed = attachments.attachment_remove(
-                document=self.document,
-                attachment_id=int(remove) if remove.isdigit() else 0,
-                by=request.user,
-            )
-            if removed:
-                messages.success(request, _("The file was removed."))
-            return redirect(url("document", self.document.pk))
         action = request.POST.get("action", "save")
         form = self.get_form(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
+        saved = False
         try:
             services.document_save(
                 document=self.document,
@@ -470,6 +461,7 @@ class BranchDocumentView(BranchStaffMixin, AdminPage):
                 narrative=form.cleaned_data["narrative"],
                 by=request.user,
             )
+            saved = True
             upload = form.cleaned_data.get("attachment_file")
             if upload:
                 attachments.attachment_add(
@@ -478,7 +470,15 @@ class BranchDocumentView(BranchStaffMixin, AdminPage):
                     file=upload,
                     by=request.user,
                 )
-            if action == "refresh":
+            remove = request.POST.get("remove_attachment", "")
+            if remove:
+                attachments.attachment_remove(
+                    document=self.document,
+                    attachment_id=int(remove) if remove.isdigit() else 0,
+                    by=request.user,
+                )
+                messages.success(request, _("The file was removed."))
+            elif action == "refresh":
                 services.document_refresh_known(document=self.document, by=request.user)
                 messages.success(
                     request,
@@ -495,8 +495,10 @@ class BranchDocumentView(BranchStaffMixin, AdminPage):
             else:
                 messages.success(request, _("Saved as a draft."))
         except services.ReportError as error:
-            saved = _("What you typed was saved as a draft.")
-            form.add_error(None, f"{error.message} {saved}")
+            said = str(error.message)
+            if saved:
+                said += " " + _("What you typed was saved as a draft.")
+            form.add_error(None, said)
             self.document.refresh_from_db()
             return self.render_to_response(self.get_context_data(form=form), status=400)
         return redirect(url("document", self.document.pk))

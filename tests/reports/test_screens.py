@@ -330,9 +330,13 @@ def test_attachments_of_a_wrong_type_are_refused_in_words(client, branch_head, i
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
 
-    # Removed while a draft; the history says who added and removed it.
-    response = client.post(url("document", document.pk), {"remove_attachment": attachment.pk})
+    # Removed while a draft, keeping what was typed meanwhile.
+    data[f"value_{indicators['readers'].pk}"] = "5"
+    response = client.post(
+        url("document", document.pk), {**data, "remove_attachment": attachment.pk}
+    )
     assert response.status_code == 302 and not Attachment.objects.exists()
+    assert document.values.get(indicator=indicators["readers"]).value == Decimal(5)
     history = words(page(client.get(url("document", document.pk))).select_one(".report-history"))
     assert "Plan or report: file added" in history and "Plan or report: file removed" in history
 
