@@ -17,9 +17,11 @@ from django.http import FileResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.html import conditional_escape, format_html
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
@@ -81,10 +83,10 @@ def branch_names(branches) -> dict:
     branches = list(branches)
     active = Locale.get_active()
     names = {b.translation_key: (b.name, b.locale.language_code) for b in branches}
-    for translation in Branch.objects.filter(translation_key__in=names.keys(), locale=active).only(
+    for translated in Branch.objects.filter(translation_key__in=names.keys(), locale=active).only(
         "name", "translation_key"
     ):
-        names[translation.translation_key] = (translation.name, active.language_code)
+        names[translated.translation_key] = (translated.name, active.language_code)
     return names
 
 
@@ -121,14 +123,28 @@ def kind_for_period(kind, period) -> str:
     return _("the report for %(period)s") % {"period": period.label}
 
 
-def document_title(document, names=None) -> str:
-    names = names or branch_names([document.branch])
-    name, _lang = names[document.branch.translation_key]
-    return _("%(document)s of %(branch)s for %(period)s") % {
+def in_language(text: str, lang: str):
+    """The text marked with its language where it is not the admin's."""
+    if lang == (translation.get_language() or "")[:2]:
+        return text
+    return format_html('<span lang="{}">{}</span>', lang, text)
+
+
+def document_title(document, *, marked=False):
+    """ "Report of <branch> for 2025"; `marked`: as HTML, the branch's name
+    with its language (for the page's heading; the <title> takes plain text)."""
+    name, lang = branch_names([document.branch])[document.branch.translation_key]
+    text = _("%(document)s of %(branch)s for %(period)s")
+    values = {
         "document": document.get_kind_display(),
         "branch": name,
         "period": document.period.label,
     }
+    if not marked:
+        return text % values
+    values = {key: conditional_escape(value) for key, value in values.items()}
+    values["branch"] = in_language(name, lang)
+    return mark_safe(conditional_escape(text) % values)  # noqa: S308 - every part is escaped
 
 
 def history(document) -> list[dict]:
@@ -273,6 +289,10 @@ class BranchDocumentsView(BranchStaffMixin, AdminPage):
     def get_page_title(self):
         return _("Plans and reports of %(branch)s") % {"branch": self.branch_name[0]}
 
+    def get_header_title(self):
+        text = conditional_escape(_("Plans and reports of %(branch)s"))
+        return mark_safe(text % {"branch": in_language(*self.branch_name)})  # noqa: S308 - escaped
+
     @cached_property
     def branch_name(self):
         return branch_names([self.branch])[self.branch.translation_key]
@@ -365,6 +385,9 @@ class BranchDocumentView(BranchStaffMixin, AdminPage):
 
     def get_page_title(self):
         return document_title(self.document)
+
+    def get_header_title(self):
+        return document_title(self.document, marked=True)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
@@ -685,6 +708,9 @@ class ReviewView(DepartmentMixin, AdminPage):
 
     def get_page_title(self):
         return document_title(self.document)
+
+    def get_header_title(self):
+        return document_title(self.document, marked=True)
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [

@@ -85,6 +85,9 @@ def test_a_branch_head_sees_their_periods_and_starts_a_report(
     assert listing.status_code == 200
     html = page(listing)
     assert words(html.select_one("h1")) == "Plans and reports of Сайрам филиалы"
+    # The Kazakh name is marked as such in the heading; the <title> is plain text.
+    assert words(html.select_one("h1 span[lang=kk]")) == "Сайрам филиалы"
+    assert "Plans and reports of Сайрам филиалы" in html.title.get_text()
     rows = html.select("table.report-table tbody tr")
     assert [words(row.select("td")[0]) for row in rows] == ["Work plan", "Report"]
     assert [words(row.select("td")[1]) for row in rows] == ["Not started", "Not started"]
