@@ -1,0 +1,808 @@
+"""The admin screens of plans and reports (URLs in review_hooks):
+
+- a branch's staff (a StaffProfile) see their own branch's documents by
+  period, start one, fill it in, add files and submit it; another branch's
+  document is "not found" (404);
+- the department (`reports.review_branchdocument`) lists every document with
+  filters, sees who has not submitted, reviews a document (plan beside done),
+  returns it with comments, accepts it, or reopens an accepted one.
+
+Views only turn requests into calls of reports.services (and
+reports.attachments); a ReportError is shown in the form's error summary."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.html import conditional_escape, format_html
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+from wagtail.admin import messages
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import Locale, ModelLogEntry
+
+from branches.models import Branch
+from core.admin_views import PermissionFirstMixin
+from core.dates import format_date
+from reports import attachments, services
+from reports.enums import DocumentKind, ReportStatus
+from reports.forms import (
+    DocumentForm,
+    PeriodChoiceForm,
+    ReopenForm,
+    ReviewFilterForm,
+    ReviewForm,
+    indicator_label,
+    number_text,
+    reporting_branches,
+)
+from reports.models import BranchDocument, ReportingPeriod
+
+NS = "reports"
+REVIEW_PERMISSION = "reports.review_branchdocument"
+PER_PAGE = 50
+
+
+def url(name, *args, **query):
+    address = reverse(f"{NS}:{name}", args=args)
+    return f"{address}?{urlencode(query)}" if query else address
+
+
+def staff_branch(user):
+    profile = getattr(user, "staff_profile", None)
+    return profile.branch if profile is not None else None
+
+
+def is_department(user) -> bool:
+    return user.has_perm(REVIEW_PERMISSION)
+
+
+def user_name(user) -> str:
+    if user is None:
+        return _("the system")
+    return user.get_full_name().strip() or user.get_username()
+
+
+# ---------------------------------------------------------------------------
+# Names and states in words
+# ---------------------------------------------------------------------------
+
+
+def branch_names(branches) -> dict:
+    """{translation key: (name, lang)}: each branch's name in the admin's
+    language where it is translated, else as written (lang says which)."""
+    branches = list(branches)
+    active = Locale.get_active()
+    names = {b.translation_key: (b.name, b.locale.language_code) for b in branches}
+    for translated in Branch.objects.filter(translation_key__in=names.keys(), locale=active).only(
+        "name", "translation_key"
+    ):
+        names[translated.translation_key] = (translated.name, active.language_code)
+    return names
+
+
+def document_deadline(kind, period):
+    return period.plan_deadline if kind == DocumentKind.PLAN else period.report_deadline
+
+
+def status_in_words(document) -> str:
+    if document is None:
+        return _("Not started")
+    if document.status == ReportStatus.SUBMITTED and document.submitted_at:
+        return _("Submitted on %(date)s") % {"date": format_date(document.submitted_at)}
+    if document.status == ReportStatus.ACCEPTED and document.accepted_at:
+        return _("Accepted on %(date)s") % {"date": format_date(document.accepted_at)}
+    return str(document.get_status_display())
+
+
+def deadline_in_words(kind, period, document, today) -> dict:
+    """{"date": the deadline in words, "late": a sentence when it has passed
+    and the document is not with the department}."""
+    deadline = document_deadline(kind, period)
+    if deadline is None:
+        return {"date": _("no deadline"), "late": ""}
+    waiting = document is None or document.status in ReportStatus.editable()
+    late = ""
+    if waiting and deadline < today:
+        late = _("Overdue: %(days)s days past the deadline") % {"days": (today - deadline).days}
+    return {"date": format_date(deadline), "late": late}
+
+
+def kind_for_period(kind, period) -> str:
+    if kind == DocumentKind.PLAN:
+        return _("the plan for %(period)s") % {"period": period.label}
+    return _("the report for %(period)s") % {"period": period.label}
+
+
+def in_language(text: str, lang: str):
+    """The text marked with its language where it is not the admin's."""
+    if lang == (translation.get_language() or "")[:2]:
+        return text
+    return format_html('<span lang="{}">{}</span>', lang, text)
+
+
+def document_title(document, *, marked=False):
+    """ "Report of <branch> for 2025"; `marked`: as HTML, the branch's name
+    with its language (for the page's heading; the <title> takes plain text)."""
+    name, lang = branch_names([document.branch])[document.branch.translation_key]
+    text = _("%(document)s of %(branch)s for %(period)s")
+    values = {
+        "document": document.get_kind_display(),
+        "branch": name,
+        "period": document.period.label,
+    }
+    if not marked:
+        return text % values
+    values = {key: conditional_escape(value) for key, value in values.items()}
+    values["branch"] = in_language(name, lang)
+    return mark_safe(conditional_escape(text) % values)  # noqa: S308 - every part is escaped
+
+
+def history(document) -> list[dict]:
+    """The document's audit entries, oldest first: who, what, when."""
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(BranchDocument),
+        object_id=str(document.pk),
+    ).select_related("user")
+    items = []
+    for entry in entries.order_by("timestamp", "pk"):
+        try:
+            label = log_registry.get_action_label(entry.action)
+        except KeyError:
+            label = entry.action
+        data = entry.data or {}
+        details = [data["reason"]] if data.get("reason") else list(data.get("comments") or [])
+        if data.get("title"):
+            details.append(data["title"])
+        items.append(
+            {
+                "label": label,
+                "when": timezone.localtime(entry.timestamp),
+                "user": user_name(entry.user),
+                "details": details,
+            }
+        )
+    return items
+
+
+def value_rows(document) -> list:
+    return list(
+        document.values.select_related("indicator").order_by(
+            "indicator__sort_order", "indicator__code"
+        )
+    )
+
+
+def unanswered_comments(document) -> tuple[list, dict]:
+    """(overall comments, {indicator id: [comments]}) the branch has not answered."""
+    overall, by_indicator = [], {}
+    for comment in document.comments.filter(resolved=False).select_related("author"):
+        if comment.indicator_id is None:
+            overall.append(comment)
+        else:
+            by_indicator.setdefault(comment.indicator_id, []).append(comment)
+    return overall, by_indicator
+
+
+def plan_of(document):
+    """The same branch and period's plan, for a report: its values by indicator."""
+    if document.kind != DocumentKind.REPORT:
+        return None
+    plan = BranchDocument.objects.filter(
+        branch=document.branch, period=document.period, kind=DocumentKind.PLAN
+    ).first()
+    if plan is None:
+        return {"document": None, "values": {}, "label": _("Plan (none was made)")}
+    values = {row.indicator_id: row.value for row in plan.values.all()}
+    if plan.status == ReportStatus.ACCEPTED:
+        label = _("Plan (accepted)")
+    else:
+        label = _("Plan (not accepted: %(status)s)") % {"status": plan.get_status_display().lower()}
+    return {"document": plan, "values": values, "label": label}
+
+
+def attachment_rows(document) -> list[dict]:
+    return [
+        {
+            "pk": attachment.pk,
+            "title": attachment.title,
+            "url": url("attachment", document.pk, attachment.pk),
+            "name": attachment.file.name.rsplit("/", 1)[-1],
+            "by": user_name(attachment.uploaded_by),
+            "when": timezone.localtime(attachment.uploaded_at),
+        }
+        for attachment in document.attachments.select_related("uploaded_by")
+    ]
+
+
+def not_found(request, message=None):
+    return TemplateResponse(
+        request,
+        "reports/admin/not_found.html",
+        {
+            "message": message or _("There is no such plan or report among those you can see."),
+            "back_url": url("branch") if staff_branch(request.user) else url("review_list"),
+        },
+        status=404,
+    )
+
+
+# ---------------------------------------------------------------------------
+# Permissions
+# ---------------------------------------------------------------------------
+
+
+class BranchStaffMixin(PermissionFirstMixin):
+    """For a branch's staff: an account linked to a branch (StaffProfile)."""
+
+    permission_denied_template = "core/admin/permission_denied.html"
+    permission_denied_message = gettext_lazy(
+        "These screens are for a branch's staff: your account is not linked to a branch. "
+        "An administrator links it in the branch's staff profiles."
+    )
+
+    def has_permission(self, user) -> bool:
+        return staff_branch(user) is not None
+
+    def prepare(self, request, **kwargs):
+        self.branch = services.source_branch(staff_branch(request.user))
+        return super().prepare(request, **kwargs)
+
+
+class DepartmentMixin(PermissionFirstMixin):
+    permission_denied_template = "core/admin/permission_denied.html"
+    permission_denied_message = gettext_lazy(
+        "Reviewing the branches' plans and reports needs the permission "
+        "“Can review the plans and reports of every branch”."
+    )
+
+    def has_permission(self, user) -> bool:
+        return is_department(user)
+
+
+class AdminPage(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "doc-full"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["today"] = timezone.localdate()
+        return context
+
+
+# ---------------------------------------------------------------------------
+# A branch's documents
+# ---------------------------------------------------------------------------
+
+
+class BranchDocumentsView(BranchStaffMixin, AdminPage):
+    template_name = "reports/admin/branch_documents.html"
+
+    def get_page_title(self):
+        return _("Plans and reports of %(branch)s") % {"branch": self.branch_name[0]}
+
+    def get_header_title(self):
+        text = conditional_escape(_("Plans and reports of %(branch)s"))
+        return mark_safe(text % {"branch": in_language(*self.branch_name)})  # noqa: S308 - escaped
+
+    @cached_property
+    def branch_name(self):
+        return branch_names([self.branch])[self.branch.translation_key]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = context["today"]
+        documents = {
+            (d.period_id, d.kind): d for d in BranchDocument.objects.filter(branch=self.branch)
+        }
+        rows = []
+        for period in ReportingPeriod.objects.all():
+            for kind, kind_label in DocumentKind.choices:
+                document = documents.get((period.pk, kind))
+                rows.append(
+                    {
+                        "period": period,
+                        "kind": kind,
+                        "kind_label": kind_label,
+                        "document": document,
+                        "status": status_in_words(document),
+                        "deadline": deadline_in_words(kind, period, document, today),
+                        "open_url": url("document", document.pk) if document else "",
+                        "start_label": _("Start %(document)s")
+                        % {"document": kind_for_period(kind, period)},
+                        "open_label": _("Open %(document)s")
+                        % {"document": kind_for_period(kind, period)},
+                    }
+                )
+        context.update(
+            {
+                "rows": rows,
+                "branch_name": self.branch_name,
+                "start_url": url("start"),
+            }
+        )
+        return context
+
+
+class StartDocumentView(BranchStaffMixin, View):
+    """POST period + kind: the branch's document for it, made if new."""
+
+    def get(self, request):
+        return redirect(url("branch"))
+
+    def post(self, request):
+        period = ReportingPeriod.objects.filter(pk=request.POST.get("period") or 0).first()
+        kind = request.POST.get("kind")
+        if period is None or kind not in DocumentKind.values:
+            messages.error(request, _("There is no such reporting period or document."))
+            return redirect(url("branch"))
+        document, created = services.document_get_or_create(
+            branch=self.branch, period=period, kind=kind, by=request.user
+        )
+        if created:
+            messages.success(
+                request,
+                _("Started: %(document)s. It is a draft until you submit it.")
+                % {"document": kind_for_period(kind, period)},
+            )
+        return redirect(url("document", document.pk))
+
+
+class BranchDocumentView(BranchStaffMixin, AdminPage):
+    """A branch's plan or report: the form while it is a draft or returned,
+    read-only while it is with the department or accepted."""
+
+    template_name = "reports/admin/document_form.html"
+
+    def prepare(self, request, **kwargs):
+        response = super().prepare(request, **kwargs)
+        if response is not None:
+            return response
+        self.document = (
+            BranchDocument.objects.select_related("branch", "period")
+            .filter(pk=kwargs["pk"], branch__translation_key=self.branch.translation_key)
+            .first()
+        )
+        if self.document is None:
+            return not_found(request)
+        return None
+
+    @cached_property
+    def rows(self):
+        return value_rows(self.document)
+
+    @property
+    def editable(self) -> bool:
+        return self.document.status in ReportStatus.editable()
+
+    def get_page_title(self):
+        return document_title(self.document)
+
+    def get_header_title(self):
+        return document_title(self.document, marked=True)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": url("branch"), "label": _("Plans and reports")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_form(self, data=None, files=None):
+        initial = {"narrative": self.document.narrative}
+        return DocumentForm(data, files, rows=self.rows, initial=initial)
+
+    def get_context_data(self, form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document = self.document
+        overall, by_indicator = unanswered_comments(document)
+        if form is None and self.editable:
+            form = self.get_form()
+        indicator_rows = []
+        for row in self.rows:
+            indicator = row.indicator
+            comments = by_indicator.get(indicator.pk, [])
+            entry = {
+                "indicator": indicator,
+                "name": indicator.name,
+                "name_lang": indicator.name_language,
+                "unit": indicator.get_unit_display(),
+                "label": indicator_label(indicator),
+                "value": number_text(row.value),
+                "known": number_text(row.known_value) if row.known_value is not None else "",
+                "comments": comments,
+            }
+            if form is not None:
+                field = form[f"value_{indicator.pk}"]
+                ids = {
+                    "hint_id": f"{field.auto_id}-hint" if row.known_value is not None else "",
+                    "comment_id": f"{field.auto_id}-comment" if comments else "",
+                    "error_id": f"{field.auto_id}-error" if field.errors else "",
+                }
+                describedby = " ".join(
+                    i for i in (ids["comment_id"], ids["hint_id"], ids["error_id"]) if i
+                )
+                attrs = {"aria-describedby": describedby} if describedby else {}
+                if field.errors:
+                    attrs["aria-invalid"] = "true"
+                entry.update(ids, field=field, widget=field.as_widget(attrs=attrs))
+            indicator_rows.append(entry)
+        context.update(
+            {
+                "document": document,
+                "form": form,
+                "editable": self.editable,
+                "indicator_rows": indicator_rows,
+                "overall_comments": overall,
+                "status": status_in_words(document),
+                "deadline": deadline_in_words(
+                    document.kind, document.period, document, context["today"]
+                ),
+                "attachments": attachment_rows(document),
+                "history": history(document),
+                "has_known": any(row.indicator.source for row in self.rows),
+                "back_url": url("branch"),
+            }
+        )
+        return context
+
+    def refused(self, request):
+        """A POST to a document the branch may not change: nothing changes, the page says why."""
+        if self.document.status == ReportStatus.ACCEPTED:
+            message = _(
+                "Nothing was changed: this document was accepted and is locked. "
+                "If it needs a correction, ask the department to reopen it."
+            )
+        else:
+            message = _(
+                "Nothing was changed: this document is with the department. "
+                "You can change it again if it is returned to you."
+            )
+        context = self.get_context_data(refusal=message)
+        context["refusal"] = message
+        return self.render_to_response(context, status=409)
+
+    def post(self, request, *args, **kwargs):
+        if not self.editable:
+            return self.refused(request)
+        action = request.POST.get("action", "save")
+        form = self.get_form(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        saved = False
+        try:
+            services.document_save(
+                document=self.document,
+                values=form.values(),
+                narrative=form.cleaned_data["narrative"],
+                by=request.user,
+            )
+            saved = True
+            upload = form.cleaned_data.get("attachment_file")
+            if upload:
+                attachments.attachment_add(
+                    document=self.document,
+                    title=form.cleaned_data["attachment_title"],
+                    file=upload,
+                    by=request.user,
+                )
+            remove = request.POST.get("remove_attachment", "")
+            if remove:
+                attachments.attachment_remove(
+                    document=self.document,
+                    attachment_id=int(remove) if remove.isdigit() else 0,
+                    by=request.user,
+                )
+                messages.success(request, _("The file was removed."))
+            elif action == "refresh":
+                services.document_refresh_known(document=self.document, by=request.user)
+                messages.success(
+                    request,
+                    _("Counted again from the events. The numbers you changed by hand were kept."),
+                )
+            elif action == "submit":
+                services.document_submit(document=self.document, by=request.user)
+                messages.success(
+                    request,
+                    _("Submitted to the department: %(document)s.")
+                    % {"document": kind_for_period(self.document.kind, self.document.period)},
+                )
+                return redirect(url("branch"))
+            else:
+                messages.success(request, _("Saved as a draft."))
+        except services.ReportError as error:
+            said = str(error.message)
+            if saved:
+                said += " " + _("What you typed was saved as a draft.")
+            form.add_error(None, said)
+            self.document.refresh_from_db()
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        return redirect(url("document", self.document.pk))
+
+
+class AttachmentView(PermissionFirstMixin, View):
+    """A document's file, for those who may see the document."""
+
+    def has_permission(self, user) -> bool:
+        return is_department(user) or staff_branch(user) is not None
+
+    def get(self, request, pk, attachment_pk):
+        documents = BranchDocument.objects.visible_to(request.user)
+        branch = staff_branch(request.user)
+        if not is_department(request.user) and branch is not None:
+            documents = BranchDocument.objects.filter(
+                branch__translation_key=branch.translation_key
+            )
+        document = documents.filter(pk=pk).first()
+        attachment = document.attachments.filter(pk=attachment_pk).first() if document else None
+        if attachment is None:
+            return not_found(request, _("There is no such file among those you can see."))
+        return FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.file.name.rsplit("/", 1)[-1],
+        )
+
+
+# ---------------------------------------------------------------------------
+# The department
+# ---------------------------------------------------------------------------
+
+
+class ReviewListView(DepartmentMixin, AdminPage):
+    template_name = "reports/admin/review_list.html"
+    page_title = gettext_lazy("Plans and reports of the branches")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = context["today"]
+        branches = list(reporting_branches().select_related("locale"))
+        names = branch_names(branches)
+        form = ReviewFilterForm(
+            self.request.GET or None,
+            branches=sorted(
+                ((key, name) for key, (name, _lang) in names.items()), key=lambda b: b[1]
+            ),
+        )
+        documents = BranchDocument.objects.select_related("branch", "period", "branch__locale")
+        if form.is_bound and form.is_valid():
+            data = form.cleaned_data
+            if data["period"]:
+                documents = documents.filter(period_id=data["period"])
+            if data["kind"]:
+                documents = documents.filter(kind=data["kind"])
+            if data["status"]:
+                documents = documents.filter(status=data["status"])
+            if data["branch"]:
+                documents = documents.filter(branch__translation_key=data["branch"])
+            if data["overdue"]:
+                documents = documents.overdue(today)
+        elif form.is_bound:
+            documents = documents.none()
+            self.invalid = True
+        page = Paginator(documents, PER_PAGE).get_page(self.request.GET.get("p"))
+        names.update(branch_names({d.branch for d in page}))
+        rows = []
+        for document in page:
+            name, lang = names[document.branch.translation_key]
+            rows.append(
+                {
+                    "document": document,
+                    "branch": name,
+                    "branch_lang": lang,
+                    "status": status_in_words(document),
+                    "deadline": deadline_in_words(document.kind, document.period, document, today),
+                    "url": url("review", document.pk),
+                }
+            )
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        context.update(
+            {
+                "filter_form": form,
+                "rows": rows,
+                "page": page,
+                "query": query.urlencode(),
+                "filtered": bool(query),
+                "overdue_url": url("overdue"),
+            }
+        )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        form = context["filter_form"]
+        if form.is_bound and not form.is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
+
+
+class OverdueView(DepartmentMixin, AdminPage):
+    """The branches that have not submitted their plan or report for a period."""
+
+    template_name = "reports/admin/overdue.html"
+    page_title = gettext_lazy("Not submitted")
+
+    def default_period(self, today):
+        periods = ReportingPeriod.objects.all()
+        passed = periods.filter(Q(report_deadline__lt=today) | Q(plan_deadline__lt=today))
+        return passed.order_by("-report_deadline").first() or periods.first()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = context["today"]
+        form = PeriodChoiceForm(self.request.GET if "period" in self.request.GET else None)
+        period = None
+        if form.is_bound and form.is_valid():
+            period = ReportingPeriod.objects.get(pk=form.cleaned_data["period"])
+        elif not form.is_bound:
+            period = self.default_period(today)
+            if period is not None:
+                form = PeriodChoiceForm(initial={"period": period.pk})
+        rows = []
+        if period is not None:
+            rows = missing_rows(period, today)
+        context.update({"form": form, "period": period, "rows": rows})
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        if context["form"].is_bound and not context["form"].is_valid():
+            kwargs["status"] = 400
+        return super().render_to_response(context, **kwargs)
+
+
+def missing_rows(period, today) -> list[dict]:
+    """Per document the period asks for, the branches that have not submitted
+    it (none made, a draft, or returned), with the deadline and the head."""
+    branches = list(reporting_branches().select_related("head", "locale"))
+    names = branch_names(branches)
+    documents = {(d.branch_id, d.kind): d for d in BranchDocument.objects.filter(period=period)}
+    rows = []
+    for kind, kind_label in DocumentKind.choices:
+        for branch in branches:
+            document = documents.get((branch.pk, kind))
+            if document is not None and document.status not in ReportStatus.editable():
+                continue
+            name, lang = names[branch.translation_key]
+            deadline = deadline_in_words(kind, period, document, today)
+            rows.append(
+                {
+                    "kind_label": kind_label,
+                    "branch": name,
+                    "branch_lang": lang,
+                    "status": status_in_words(document),
+                    "deadline": deadline,
+                    "head": user_name(branch.head) if branch.head else "",
+                    "head_email": branch.head.email if branch.head else "",
+                    "url": url("review", document.pk) if document else "",
+                }
+            )
+    return rows
+
+
+class ReviewView(DepartmentMixin, AdminPage):
+    """One document for the department: numbers (beside the plan), words,
+    files, comments, and the decision."""
+
+    template_name = "reports/admin/review.html"
+
+    def prepare(self, request, **kwargs):
+        self.document = (
+            BranchDocument.objects.select_related("branch", "period", "accepted_by")
+            .filter(pk=kwargs["pk"])
+            .first()
+        )
+        if self.document is None:
+            return not_found(request)
+        return super().prepare(request, **kwargs)
+
+    @cached_property
+    def rows(self):
+        return value_rows(self.document)
+
+    def get_page_title(self):
+        return document_title(self.document)
+
+    def get_header_title(self):
+        return document_title(self.document, marked=True)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": url("review_list"), "label": _("Plans and reports of the branches")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, review_form=None, reopen_form=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        document = self.document
+        names = branch_names([document.branch])
+        name, lang = names[document.branch.translation_key]
+        submitted = document.status == ReportStatus.SUBMITTED
+        accepted = document.status == ReportStatus.ACCEPTED
+        if submitted and review_form is None:
+            review_form = ReviewForm(rows=self.rows)
+        if accepted and reopen_form is None:
+            reopen_form = ReopenForm()
+        plan = plan_of(document)
+        values = []
+        for row in self.rows:
+            planned = plan["values"].get(row.indicator_id) if plan else None
+            values.append(
+                {
+                    "name": row.indicator.name,
+                    "name_lang": row.indicator.name_language,
+                    "unit": row.indicator.get_unit_display(),
+                    "value": number_text(row.value) or _("not given"),
+                    "known": number_text(row.known_value) if row.known_value is not None else "—",
+                    "plan": number_text(planned) if planned is not None else _("not given"),
+                    "comment_field": review_form[f"comment_{row.indicator_id}"]
+                    if review_form
+                    else None,
+                }
+            )
+        context.update(
+            {
+                "document": document,
+                "branch_name": name,
+                "branch_lang": lang,
+                "status": status_in_words(document),
+                "deadline": deadline_in_words(
+                    document.kind, document.period, document, context["today"]
+                ),
+                "values": values,
+                "plan": plan,
+                "has_known": any(row.known_value is not None for row in self.rows),
+                "attachments": attachment_rows(document),
+                "comments": document.comments.select_related("indicator", "author"),
+                "history": history(document),
+                "review_form": review_form,
+                "reopen_form": reopen_form,
+                "form": review_form or reopen_form,
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action")
+        if action == "reopen":
+            form = ReopenForm(request.POST)
+            context_key = "reopen_form"
+        else:
+            form = ReviewForm(request.POST, rows=self.rows)
+            context_key = "review_form"
+        if form.is_valid():
+            try:
+                message = self.decide(action, form)
+            except services.ReportError as error:
+                form.add_error(None, error.message)
+            else:
+                if message:
+                    messages.success(request, message)
+                return redirect(url("review", self.document.pk))
+        return self.render_to_response(self.get_context_data(**{context_key: form}), status=400)
+
+    def decide(self, action, form) -> str:
+        """Does what was asked; the message to show, or raises ReportError."""
+        document, user = self.document, self.request.user
+        if action == "reopen":
+            services.document_reopen(document=document, by=user, reason=form.cleaned_data["reason"])
+            return _("Reopened: the branch can correct it and submit it again.")
+        if action == "accept":
+            if form.comments():
+                raise services.ReportError(
+                    _(
+                        "You wrote comments: return the document with them, or clear them to accept it."
+                    )
+                )
+            services.document_accept(document=document, by=user)
+            return _("Accepted. The branch is told by e-mail.")
+        if action == "return":
+            services.document_return(document=document, by=user, comments=form.comments())
+            return _("Returned with comments. The branch is told by e-mail.")
+        return ""
