@@ -13,8 +13,8 @@ so a chart follows the admin's theme and Windows' forced colours; there is
 no `style` attribute anywhere (strict CSP)."""
 
 from decimal import Decimal
+from html import escape
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -31,7 +31,7 @@ TEXT_GAP = 6
 
 
 def _lang(language: str, page_language: str) -> str:
-    return f' lang="{escape(language)}"' if language != page_language else ""
+    return f' lang="{language}"' if language != page_language else ""
 
 
 def _scale(table: IndicatorTable) -> Decimal:
@@ -101,8 +101,8 @@ def bar_chart(
         "unit": table.unit,
         "period": period_label,
     }
-    plan_word = _("plan")
-    no_data = _("no report")
+    plan_word = escape(_("plan"))
+    no_data = escape(_("no report"))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="stats-chart" viewBox="0 0 {WIDTH} '
         f'{height}" role="img" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" '
@@ -115,13 +115,12 @@ def bar_chart(
         lang = _lang(row.label_language, page_language)
         parts.append(
             f'<text class="stats-chart__name" x="0" y="{y + NAME_BASELINE}"{lang}>'
-            f"{escape(row.label)}</text>"
+            f"{row.label_html}</text>"
         )
         actual = _length(row.actual, scale)
         if row.actual is None:
             parts.append(
-                f'<text class="stats-chart__value" x="0" y="{y + ACTUAL_Y + 13}">'
-                f"{escape(no_data)}</text>"
+                f'<text class="stats-chart__value" x="0" y="{y + ACTUAL_Y + 13}">{no_data}</text>'
             )
         else:
             if actual:
@@ -131,7 +130,7 @@ def bar_chart(
                 )
             parts.append(
                 f'<text class="stats-chart__value" x="{actual + TEXT_GAP}" '
-                f'y="{y + ACTUAL_Y + 13}">{escape(row.texts["actual"])}</text>'
+                f'y="{y + ACTUAL_Y + 13}">{row.texts["actual"]}</text>'
             )
         if row.plan is not None:
             plan = _length(row.plan, scale)
@@ -142,7 +141,7 @@ def bar_chart(
                 )
             parts.append(
                 f'<text class="stats-chart__plan-value" x="{plan + TEXT_GAP}" '
-                f'y="{y + PLAN_Y + 9}">{escape(plan_word)}: {escape(row.texts["plan"])}</text>'
+                f'y="{y + PLAN_Y + 9}">{plan_word}: {row.texts["plan"]}</text>'
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

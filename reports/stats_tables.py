@@ -16,9 +16,11 @@ nothing)."""
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from html import escape
 
 from django.utils import formats, translation
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from reports.enums import Unit
@@ -40,10 +42,15 @@ class NumberFormat:
     def __call__(self, value: Decimal | None, *, places: int | None = None) -> str:
         if value is None:
             return ""
-        value = Decimal(value)
         if places is None:
-            places = 0 if value == value.to_integral_value() else 1
-        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            whole = int(value)
+            if whole == value:  # the usual case: a count, written without decimals
+                text = f"{abs(whole):,}" if self.grouping else str(abs(whole))
+                if self.grouping and self.thousands != ",":
+                    text = text.replace(",", self.thousands)
+                return f"{MINUS}{text}" if whole < 0 else text
+            places = 1
+        rounded = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
         text = f"{abs(rounded):,.{places}f}" if self.grouping else f"{abs(rounded):.{places}f}"
         text = text.replace(",", "\0").replace(".", self.decimal).replace("\0", self.thousands)
         return f"{MINUS}{text}" if rounded < 0 else text
@@ -65,6 +72,7 @@ class Row:
 
     label: str
     label_language: str  # the language of `label` (a branch's name may be Kazakh)
+    label_html: str = ""  # `label` escaped, once per branch rather than per table
     prefix: str = ""  # "Total for the district:" before the label, in the reader's language
     kind: str = "branch"  # branch, district or region
     actual: Decimal | None = None
@@ -115,6 +123,7 @@ class IndicatorTable:
     averaged: bool  # per-cent indicators: totals are averages of the branches
     districts: list[District]
     region: Row
+    body: str = ""  # its rows as HTML (table_body), the same on the screen and in the PDF
     chart: str = ""  # its SVG, added by the screen (reports.charts)
 
     @property
@@ -184,8 +193,23 @@ def _total_row(rows: list[Row], totals, indicator_id: int, averaged: bool, **lab
     return row
 
 
-def _district(statistics, indicator, averaged, name, name_language, rows) -> District:
-    label = name or _("District not given")
+def _words() -> dict[str, str]:
+    """The words of the tables, translated once per summary."""
+    return {
+        "no_district": _("District not given"),
+        "district_average": _("Average for the district:"),
+        "district_total": _("Total for the district:"),
+        "region_average": _("Average for the region"),
+        "region_total": _("Total for the region"),
+        "no_change": escape(_("no change")),
+        "no_data": format_html(
+            '<span aria-hidden="true">—</span><span class="stats-sr-only">{}</span>', _("no data")
+        ),
+    }
+
+
+def _district(statistics, indicator, averaged, name, name_language, rows, words) -> District:
+    label = name or words["no_district"]
     total = _total_row(
         rows,
         statistics.districts.get(name),
@@ -193,7 +217,7 @@ def _district(statistics, indicator, averaged, name, name_language, rows) -> Dis
         averaged,
         label=label,
         label_language=name_language,
-        prefix=_("Average for the district:") if averaged else _("Total for the district:"),
+        prefix=words["district_average"] if averaged else words["district_total"],
         kind="district",
     )
     return District(name=label, language=name_language, rows=rows, total=total)
@@ -203,7 +227,9 @@ def build_summary(statistics: Statistics) -> Summary:
     """The tables of `statistics`, in the active language (labels and numbers)."""
     language = (translation.get_language() or "kk")[:2]
     number = NumberFormat()
-    units = dict(Unit.choices)
+    words = _words()
+    units = {value: str(label) for value, label in Unit.choices}
+    names = {branch.key: escape(branch.name) for branch in statistics.branches}
     tables = []
     for indicator in statistics.indicators:
         averaged = indicator.unit == Unit.PERCENT
@@ -214,7 +240,13 @@ def build_summary(statistics: Statistics) -> Summary:
             if current and branch.district != current_name:
                 districts.append(
                     _district(
-                        statistics, indicator, averaged, current_name, current_language, current
+                        statistics,
+                        indicator,
+                        averaged,
+                        current_name,
+                        current_language,
+                        current,
+                        words,
                     )
                 )
                 current = []
@@ -225,6 +257,7 @@ def build_summary(statistics: Statistics) -> Summary:
                 Row(
                     label=branch.name,
                     label_language=branch.name_language,
+                    label_html=names[branch.key],
                     actual=branch.actual.get(indicator.pk),
                     previous=branch.previous.get(indicator.pk),
                     plan=branch.plan.get(indicator.pk),
@@ -232,14 +265,16 @@ def build_summary(statistics: Statistics) -> Summary:
             )
         if current:
             districts.append(
-                _district(statistics, indicator, averaged, current_name, current_language, current)
+                _district(
+                    statistics, indicator, averaged, current_name, current_language, current, words
+                )
             )
         region = _total_row(
             [row for district in districts for row in district.rows],
             statistics.region,
             indicator.pk,
             averaged,
-            label=_("Average for the region") if averaged else _("Total for the region"),
+            label=words["region_average"] if averaged else words["region_total"],
             label_language=language,
             kind="region",
         )
@@ -248,13 +283,14 @@ def build_summary(statistics: Statistics) -> Summary:
             code=indicator.code,
             name=indicator.name_in(language),
             name_language=language if getattr(indicator, f"name_{language}", "") else "kk",
-            unit=str(units.get(indicator.unit, indicator.unit)),
+            unit=units.get(indicator.unit, indicator.unit),
             averaged=averaged,
             districts=districts,
             region=region,
         )
         if indicator.active or table.has_data:
-            write_out(table, number)
+            write_out(table, number, words)
+            table.body = table_body(table, language)
             tables.append(table)
     missing = [
         Missing(name=row.name, language=row.name_language, district=row.district)
@@ -273,31 +309,73 @@ def build_summary(statistics: Statistics) -> Summary:
 COLUMNS = ("actual", "previous", "change", "plan", "done")
 
 
-def write_out(table: IndicatorTable, number: NumberFormat) -> None:
+def write_out(table: IndicatorTable, number: NumberFormat, words: dict | None = None) -> None:
     """Each row's numbers as text in the reader's language."""
-    no_change = _("no change")
+    words = words or _words()
+    no_change = words["no_change"]
     # A dash to the eye, words to a screen reader (a lone dash is read as
     # nothing or as "dash").
-    no_data = format_html(
-        '<span aria-hidden="true">—</span><span class="stats-sr-only">{}</span>', _("no data")
-    )
+    no_data = words["no_data"]
     for row in table.rows:
-        change = row.change
-        if change is None:
+        actual, previous, plan = row.actual, row.previous, row.plan
+        if actual is None or previous is None:
             change_text = ""
-        elif change == 0:
+        elif actual == previous:
             change_text = no_change
         else:
-            change_text = number.signed(change)
-            percent = row.change_percent
-            if percent is not None:
+            change_text = number.signed(actual - previous)
+            if previous:
+                percent = ((actual - previous) * 100 / previous).quantize(
+                    TENTH, rounding=ROUND_HALF_UP
+                )
                 change_text = f"{change_text} ({number.signed(percent)}%)"
-        done = row.done_percent
+        done = _percent_of(actual, plan)
         row.texts = {
-            "actual": number(row.actual),
-            "previous": number(row.previous),
+            "actual": number(actual),
+            "previous": number(previous),
             "change": change_text,
-            "plan": number(row.plan),
+            "plan": number(plan),
             "done": "" if done is None else f"{number(done, places=1)}%",
         }
-        row.cells = [escape(row.texts[name]) if row.texts[name] else no_data for name in COLUMNS]
+        # Our numbers are digits, signs and separators: nothing to escape.
+        row.cells = [row.texts[name] or no_data for name in COLUMNS]
+        if not row.label_html:
+            row.label_html = escape(row.label)
+
+
+def _lang(language: str, page_language: str) -> str:
+    return f' lang="{language}"' if language != page_language else ""
+
+
+def _cells(row: Row) -> str:
+    return "".join(f"<td>{cell}</td>" for cell in row.cells)
+
+
+def table_body(table: IndicatorTable, page_language: str) -> SafeString:
+    """The table's row groups as HTML: per district a group header, its
+    branches and its total; the region's total in the footer. Written here
+    rather than in a template loop: a large network has thousands of cells,
+    which the template language renders ten times slower."""
+    parts = []
+    for district in table.districts:
+        parts.append(
+            f'<tbody><tr class="stats-table__district"><th scope="rowgroup" colspan="6"'
+            f"{_lang(district.language, page_language)}>{escape(district.name)}</th></tr>"
+        )
+        for row in district.rows:
+            parts.append(
+                f'<tr><th scope="row"{_lang(row.label_language, page_language)}>'
+                f"{row.label_html}</th>{_cells(row)}</tr>"
+            )
+        total = district.total
+        parts.append(
+            f'<tr class="stats-table__total"><th scope="row">{escape(total.prefix)} '
+            f"<span{_lang(total.label_language, page_language)}>{total.label_html}</span>"
+            f"</th>{_cells(total)}</tr></tbody>"
+        )
+    region = table.region
+    parts.append(
+        f'<tfoot><tr class="stats-table__region"><th scope="row">{region.label_html}</th>'
+        f"{_cells(region)}</tr></tfoot>"
+    )
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
