@@ -22,7 +22,7 @@ from reports.stats_tables import IndicatorTable, NumberFormat
 
 WIDTH = 640
 BAR_SPACE = 470  # the longest bar; the rest is for the value written after it
-ROW = 56  # a branch: its name, its actual bar, its plan bar
+ROW = 62  # a branch: its name, its actual bar, its plan bar, a gap
 TOP = 4
 NAME_BASELINE = 15
 ACTUAL_Y, ACTUAL_HEIGHT = 21, 16

@@ -25,6 +25,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import pdf
 from reports.stats_tables import Summary
@@ -83,10 +84,10 @@ def statistics_headings(summary: Summary) -> list[str]:
         _("Row"),
         summary.period_label,
         _("A year earlier: %(period)s") % {"period": summary.previous_label},
-        _("Change"),
-        _("Change, %"),
+        pgettext("difference between two numbers", "Change"),
+        _("Change, per cent"),
         _("Plan"),
-        _("Done, % of the plan"),
+        _("Done, per cent of the plan"),
     ]
 
 

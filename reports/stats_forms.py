@@ -1,9 +1,11 @@
 """The statistics screen's only question: which reporting period (a GET form)."""
 
 from django import forms
+from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from reports.enums import PeriodKind
 from reports.models import ReportingPeriod
 
 
@@ -15,7 +17,16 @@ class PeriodChoiceField(forms.ModelChoiceField):
 class StatisticsForm(forms.Form):
     period = PeriodChoiceField(
         label=_("Reporting period"),
-        queryset=ReportingPeriod.objects.order_by("-year", "kind", "number"),
+        # The latest year first; in a year, the year itself, its halves, its quarters.
+        queryset=ReportingPeriod.objects.order_by(
+            "-year",
+            Case(
+                When(kind=PeriodKind.YEAR, then=0),
+                When(kind=PeriodKind.HALF, then=1),
+                default=2,
+            ),
+            "number",
+        ),
         empty_label=None,
         help_text=_("Counted from accepted reports only."),
         error_messages={

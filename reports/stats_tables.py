@@ -123,6 +123,7 @@ class IndicatorTable:
     averaged: bool  # per-cent indicators: totals are averages of the branches
     districts: list[District]
     region: Row
+    page_language: str = ""
     body: str = ""  # its rows as HTML (table_body), the same on the screen and in the PDF
     chart: str = ""  # its SVG, added by the screen (reports.charts)
 
@@ -139,6 +140,12 @@ class IndicatorTable:
             rows.append(district.total)
         rows.append(self.region)
         return rows
+
+    @property
+    def name_html(self) -> SafeString:
+        """The name for HTML, marked with its language where it is not the page's."""
+        lang = _lang(self.name_language, self.page_language)
+        return mark_safe(f"<span{lang}>{escape(self.name)}</span>" if lang else escape(self.name))  # noqa: S308
 
     @property
     def anchor(self) -> str:
@@ -287,6 +294,7 @@ def build_summary(statistics: Statistics) -> Summary:
             averaged=averaged,
             districts=districts,
             region=region,
+            page_language=language,
         )
         if indicator.active or table.has_data:
             write_out(table, number, words)

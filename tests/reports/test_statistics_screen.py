@@ -83,7 +83,7 @@ def test_the_numbers_are_the_sums_of_accepted_reports(department, network, soup)
         "A year earlier: 2030",
         "Change",
         "Plan",
-        "Done, % of the plan",
+        "Done, per cent of the plan",
     ]
     # this period, a year earlier, change (with its sign), plan, done
     assert rows["Бірінші филиал"] == ["120", "100", "+20 (+20%)", "150", "80.0%"]
@@ -194,7 +194,7 @@ def test_the_russian_admin_writes_numbers_and_names_in_russian(department, netwo
     page = soup(department("ru").get(URL, {"period": network["year"].pk}))
     heading = page.find(id=f"indicator-{network['visits'].pk}-heading")
     assert heading.get_text(" ", strip=True).startswith("Посещения")
-    assert not heading.find("span").has_attr("lang")
+    assert heading.find(attrs={"lang": True}) is None
     assert table_rows(page, network["visits"])["Бірінші филиал"][4] == "80,0%"
 
 
