@@ -74,7 +74,7 @@ def indexes(training_index):
 
 @pytest.fixture
 def admin(db):
-    return make_staff("methodologist", superuser=True)
+    return make_staff("methodologist.test", superuser=True)
 
 
 @pytest.fixture

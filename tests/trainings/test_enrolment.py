@@ -154,7 +154,7 @@ def test_the_department_chooses_any_branch(client, make_training, soup):
     department = make_branch("Әдістемелік бөлім")
     far = make_branch("Түркістан филиалы")
     methodologist = make_user(
-        "methodologist",
+        "methodologist.test",
         department,
         perms=["registrations.add_registration", "registrations.view_all_branches"],
     )

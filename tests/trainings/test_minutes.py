@@ -80,7 +80,7 @@ def came(day, name, status):
 
 @pytest.fixture
 def admin(db):
-    return make_staff("methodologist", superuser=True)
+    return make_staff("methodologist.test", superuser=True)
 
 
 @pytest.fixture

@@ -292,7 +292,7 @@ def test_trainings_and_days_appear_in_the_events_index_and_feed(
 def earlier_day(make_day, department):
     day = make_day(days=-100, quarter=1, title="Әдіскерлер күні: I тоқсан")
     user = get_user_model().objects.create(
-        username="methodologist", first_name="Айгүл", last_name="Бекова"
+        username="methodologist.test", first_name="Айгүл", last_name="Бекова"
     )
     _resolution(
         day,
