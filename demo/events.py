@@ -35,7 +35,7 @@ def seed(builder: TreeBuilder, locales: dict, homes: dict) -> None:
                 "district": s["district"][code],
                 "phone": s.get("phone", ""),
                 "email": s.get("email", ""),
-                **{name: True for name in s.get("offers", [])},
+                **dict.fromkeys(s.get("offers", []), True),
                 **{
                     name: s[name][code]
                     for name in ("address", "opening_hours", "directions", "accessibility_notes")

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core import xlsx
 from events.models import EventPage, EventQuestion
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -175,10 +176,9 @@ def csv_response(export: Export) -> StreamingHttpResponse:
 
 
 def xlsx_response(export: Export) -> HttpResponse:
-    # openpyxl loads lazily: a heavy library that only the workbook export needs.
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    openpyxl = xlsx.openpyxl()
+    Workbook, WriteOnlyCell = openpyxl.Workbook, openpyxl.cell.WriteOnlyCell
+    Font = openpyxl.styles.Font
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=gettext("Registrations")[:31])

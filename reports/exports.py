@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from core import pdf
+from core import pdf, xlsx
 from reports.stats_tables import Summary
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -129,10 +129,9 @@ def statistics_rows(summary: Summary):
 
 
 def workbook_bytes(summary: Summary) -> bytes:
-    # openpyxl loads lazily: a heavy library that only the workbook needs.
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    openpyxl = xlsx.openpyxl()
+    Workbook, Font = openpyxl.Workbook, openpyxl.styles.Font
+    get_column_letter = openpyxl.utils.get_column_letter
 
     bold = Font(bold=True)
     workbook = Workbook()

@@ -7,6 +7,7 @@ import io
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from core import xlsx
 from registrations.exports import XLSX_CONTENT_TYPE
 
 
@@ -22,9 +23,7 @@ def hours_rows(groups) -> list[list]:
 
 
 def hours_xlsx(year: int, groups) -> HttpResponse:
-    # openpyxl loads lazily: a heavy library that only the workbook export needs.
-    import openpyxl
-
+    openpyxl = xlsx.openpyxl()
     workbook = openpyxl.Workbook(write_only=True)
     sheet = workbook.create_sheet(title=(_("Hours %(year)s") % {"year": year})[:31])
     bold = openpyxl.styles.Font(bold=True)

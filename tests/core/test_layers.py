@@ -28,7 +28,15 @@ ALLOWED = {
         "competitions",
     },
     "trainings": {"core", "branches", "events", "people", "registrations", "certificates"},
-    "reports": {"core", "branches", "events", "people", "registrations", "trainings", "certificates"},
+    "reports": {
+        "core",
+        "branches",
+        "events",
+        "people",
+        "registrations",
+        "trainings",
+        "certificates",
+    },
     "home": {"core"},
     "demo": {
         "core",

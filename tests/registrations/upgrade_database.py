@@ -54,9 +54,9 @@ event = root.add_child(
     )
 )
 # A person of the old shape: today's Person has columns added since (staff_user).
-OldPerson = (MigrationExecutor(connection).loader.project_state(("events", "0002_registrations")).apps).get_model(
-    "events", "Person"
-)
+OldPerson = (
+    MigrationExecutor(connection).loader.project_state(("events", "0002_registrations")).apps
+).get_model("events", "Person")
 person = OldPerson.objects.create(
     full_name="Айгерім Сапарова",
     name_key=Person.fold_name("Айгерім Сапарова"),

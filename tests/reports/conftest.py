@@ -8,12 +8,13 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 from wagtail.models import Locale
 
 from branches.models import Branch, BranchKind, StaffProfile
 from reports import services
 from reports.enums import Aggregation, DocumentKind, PeriodKind, Unit
-from reports.models import Indicator, ReportingPeriod
+from reports.models import BranchDocument, Indicator, ReportingPeriod
 
 _counter = itertools.count(1)
 
@@ -138,3 +139,14 @@ def reviewers_group():
 
 
 from tests.events.conftest import events_index, make_event  # noqa: E402, F401 - shared fixtures
+
+
+@pytest.fixture(autouse=True)
+def _without_the_demos_reports(db):
+    """The test database is the seeded demo: its periods and documents would
+    be in every list here. Each test builds the few it needs; messages are
+    compared in English."""
+    BranchDocument.objects.all().delete()
+    ReportingPeriod.objects.all().delete()
+    with translation.override("en"):
+        yield

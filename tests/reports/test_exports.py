@@ -130,7 +130,8 @@ def test_the_pdf_is_tagged_in_the_admins_language_with_the_numbers(
         assert pdf.Root.MarkInfo.Marked is True
         title = str(pdf.docinfo["/Title"])
     with translation.override(language):
-        assert title == gettext("Regional statistics: %(period)s") % {"period": "2031"}
+        period = network["year"].label  # "2031", "2031 год"
+        assert title == gettext("Regional statistics: %(period)s") % {"period": period}
     info = run_poppler("pdfinfo", content, tmp_path)
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
     text = " ".join(run_poppler("pdftotext", content, tmp_path, "-enc", "UTF-8").split())
