@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from reports import views
+from reports import review_views, views
 from reports.viewsets import indicator_viewset, period_viewset
 
 NS = views.NS
@@ -36,9 +36,9 @@ urlpatterns = [
         views.AttachmentView.as_view(),
         name="attachment",
     ),
-    path("review/", views.ReviewListView.as_view(), name="review_list"),
-    path("review/overdue/", views.OverdueView.as_view(), name="overdue"),
-    path("review/<int:pk>/", views.ReviewView.as_view(), name="review"),
+    path("review/", review_views.ReviewListView.as_view(), name="review_list"),
+    path("review/overdue/", review_views.OverdueView.as_view(), name="overdue"),
+    path("review/<int:pk>/", review_views.ReviewView.as_view(), name="review"),
 ]
 
 
