@@ -306,3 +306,18 @@ def test_my_trainings_finds_what_i_registered_for_myself_on_the_site(
     rows = [row.get_text(" ", strip=True) for row in page.select("table tbody tr")]
     assert any(row.startswith("Аудиокітаптар") for row in rows)
     assert not Person.objects.filter(staff_user=librarian).exists()
+
+
+@pytest.mark.django_db
+def test_the_menu_and_the_permissions_in_settings(client, trainer, soup):
+    client.force_login(trainer)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    for address in (url("index"), url("hours"), url("mine")):
+        assert address in dashboard
+    admin = make_user("boss")
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    groups = soup(client.get(reverse("wagtailusers_groups:add")))
+    labels = groups.get_text(" ", strip=True)
+    assert "session attendance" in labels.lower()
