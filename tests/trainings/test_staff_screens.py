@@ -321,3 +321,26 @@ def test_the_menu_and_the_permissions_in_settings(client, trainer, soup):
     groups = soup(client.get(reverse("wagtailusers_groups:add")))
     labels = groups.get_text(" ", strip=True)
     assert "session attendance" in labels.lower()
+
+
+@pytest.mark.django_db
+def test_a_translations_session_screen_marks_the_source_session(
+    client, make_training, enrol, trainer, translate, soup
+):
+    training = make_training()
+    russian = translate(training, "ru", title="Обслуживание незрячих читателей")
+    for session in russian.sessions.all():
+        session.topic = session.topic.replace("Сабақ", "Занятие")
+        session.save()
+    person = enrol(russian, "Ольга Ким")
+    russian_second = russian.sessions.order_by("sort_order", "pk")[1]
+    client.force_login(trainer)
+
+    address = url("session", russian.pk, russian_second.pk)
+    page = soup(client.get(address))
+    topic = page.select_one('span[lang="ru"]')
+    assert topic.get_text(strip=True) == "Занятие 2"
+    client.post(address, {f"mark_{person.pk}": "present", "action": "save"})
+    record = SessionAttendance.objects.get(registration=person)
+    assert record.session.page_id == training.pk
+    assert record.session.key == russian_second.key
