@@ -1,4 +1,5 @@
-"""Wagtail hooks of the training staff's screens (see wagtail_hooks.py).
+"""Wagtail hooks of the training staff's screens (staff_views, attendance_views;
+see wagtail_hooks.py).
 
 URLs, under /admin/trainings/ (namespace "trainings_staff"):
     ""                                  the trainings (current, coming, this year's past)
@@ -19,6 +20,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 
 from core.admin_views import PermissionMenuItem
+from trainings import attendance_views
 from trainings import staff_views as views
 from trainings.models import TrainingPage
 
@@ -33,12 +35,12 @@ urlpatterns = [
     path("<int:training_id>/enrol/", views.EnrolView.as_view(), name="enrol"),
     path(
         "<int:training_id>/attendance/",
-        views.AttendanceChooseView.as_view(),
+        attendance_views.AttendanceChooseView.as_view(),
         name="attendance",
     ),
     path(
         "<int:training_id>/attendance/<int:session_id>/",
-        views.SessionAttendanceView.as_view(),
+        attendance_views.SessionAttendanceView.as_view(),
         name="session",
     ),
     path("<int:training_id>/completion/", views.CompletionView.as_view(), name="completion"),

@@ -46,9 +46,11 @@ if index is None:
     index = TrainingIndexPage(title="Оқыту", slug="trainings-" + suffix)
     HomePage.objects.filter(locale=kk).first().add_child(instance=index)
     index.save_revision().publish()
-department, _ = Branch.objects.get_or_create(
-    locale=kk, kind=BranchKind.DEPARTMENT, defaults={{"name": "Әдістемелік бөлім"}}
-)
+department = Branch.objects.filter(locale=kk, kind=BranchKind.DEPARTMENT).first()
+if department is None:
+    department = Branch.objects.create(
+        locale=kk, kind=BranchKind.DEPARTMENT, name="Әдістемелік бөлім"
+    )
 branch = Branch.objects.create(locale=kk, kind=BranchKind.BRANCH, name="Браузер филиалы " + suffix)
 User = get_user_model()
 people = []

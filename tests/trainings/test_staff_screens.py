@@ -313,3 +313,41 @@ def test_my_trainings_finds_what_i_registered_for_myself_on_the_site(
     rows = [row.get_text(" ", strip=True) for row in page.select("table tbody tr")]
     assert any(row.startswith("Аудиокітаптар") for row in rows)
     assert not Person.objects.filter(staff_user=librarian).exists()
+
+
+@pytest.mark.django_db
+def test_the_menu_and_the_permissions_in_settings(client, trainer, soup):
+    client.force_login(trainer)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    for address in (url("index"), url("hours"), url("mine")):
+        assert address in dashboard
+    admin = make_user("boss")
+    admin.is_superuser = True
+    admin.save()
+    client.force_login(admin)
+    groups = soup(client.get(reverse("wagtailusers_groups:add")))
+    labels = groups.get_text(" ", strip=True)
+    assert "session attendance" in labels.lower()
+
+
+@pytest.mark.django_db
+def test_a_translations_session_screen_marks_the_source_session(
+    client, make_training, enrol, trainer, translate, soup
+):
+    training = make_training()
+    russian = translate(training, "ru", title="Обслуживание незрячих читателей")
+    for session in russian.sessions.all():
+        session.topic = session.topic.replace("Сабақ", "Занятие")
+        session.save()
+    person = enrol(russian, "Ольга Ким")
+    russian_second = russian.sessions.order_by("sort_order", "pk")[1]
+    client.force_login(trainer)
+
+    address = url("session", russian.pk, russian_second.pk)
+    page = soup(client.get(address))
+    topic = page.select_one('span[lang="ru"]')
+    assert topic.get_text(strip=True) == "Занятие 2"
+    client.post(address, {f"mark_{person.pk}": "present", "action": "save"})
+    record = SessionAttendance.objects.get(registration=person)
+    assert record.session.page_id == training.pk
+    assert record.session.key == russian_second.key
