@@ -9,7 +9,9 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.http import HttpResponse
+from django.test.utils import CaptureQueriesContext
 from django.urls import re_path
 from django.utils import timezone
 from icalendar import Calendar
@@ -448,3 +450,50 @@ def test_held_day_links_its_minutes_documents_where_the_route_exists(
     assert links[1].get_text(" ", strip=True) == "Minutes as plain text (TXT)"
     coming = make_day(days=5, code="en", title="Coming Day")
     assert soup(client.get(coming.url)).find("section", class_="minutes") is None
+
+
+def _count_queries(client, url, params=None):
+    client.get(url, params or {})
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url, params or {}).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.django_db
+def test_index_query_count_does_not_grow_with_trainings(
+    client, settings, make_training, make_day, training_index
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    make_training("en", sessions=(2,))
+    make_day(code="en")
+    index = training_index("en")
+    few = _count_queries(client, index.url)
+    for number in range(6):
+        make_training("en", sessions=(2, 2, 2), days=4 + number)
+        make_day(code="en", days=40 + number)
+    assert _count_queries(client, index.url) == few
+
+
+@pytest.mark.django_db
+def test_training_page_query_count_does_not_grow_with_sessions(client, settings, make_training):
+    settings.PAGE_CACHE_SECONDS = 0
+    short = make_training("en", sessions=(2,))
+    long = make_training("en", sessions=(2,) * 8)
+    assert _count_queries(client, long.url) == _count_queries(client, short.url)
+
+
+@pytest.mark.django_db
+def test_day_page_query_count_does_not_grow_with_resolutions(
+    client, settings, make_day, department
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    user = get_user_model().objects.create(username="assignee")
+    earlier = make_day(days=-60)
+    _resolution(earlier, 1, "Бірінші", department)
+    held = make_day(days=-2)
+    _resolution(held, 1, "Екінші", department)
+    few = _count_queries(client, held.url)
+    for number in range(2, 8):
+        _resolution(earlier, number, f"Шешім {number}", None, assignee_user=user)
+        _resolution(held, number, f"Шешім {number}", department)
+    assert _count_queries(client, held.url) == few

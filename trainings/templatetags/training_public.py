@@ -18,6 +18,12 @@ register = template.Library()
 
 
 @register.simple_tag
+def training_sessions(page) -> list:
+    """The page's sessions in order, with their venues, in one query."""
+    return list(page.sessions.select_related("venue").order_by("sort_order", "pk"))
+
+
+@register.simple_tag
 def session_when(session) -> str:
     """ "25 November 2026, 10:00–12:00" (the end's date too when it differs)."""
     start, end = session.start, session.end
