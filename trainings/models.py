@@ -9,6 +9,7 @@ judged competition's results (docs/architecture.md, "Trainings").
 """
 
 import datetime
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -148,6 +149,25 @@ class TrainingPage(EventPage):
     def source(self) -> "TrainingPage":
         """The page whose sessions attendance is recorded against."""
         return source_of(self)
+
+    def calendar_fingerprint(self) -> str:
+        """The event's, and each session's time, place and topic: a moved
+        session raises the SEQUENCE of the training's calendar entries."""
+        sessions = [
+            "|".join(
+                (
+                    str(s.key),
+                    s.start.isoformat(),
+                    s.end.isoformat(),
+                    str(s.venue_id),
+                    s.online_url,
+                    s.topic,
+                )
+            )
+            for s in self.sessions.all()
+        ]
+        parts = [super().calendar_fingerprint(), *sessions]
+        return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     def clean(self):
         super().clean()

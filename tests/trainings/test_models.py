@@ -1,6 +1,8 @@
 """What the trainings' models hold: a training's sessions follow it into its
 translations with the same keys, and the source is the default-language page."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -27,3 +29,17 @@ def test_a_resolution_must_be_assigned(make_day):
 
     with translation.override("en"), pytest.raises(ValidationError, match="Assign the resolution"):
         resolution.full_clean()
+
+
+def test_a_moved_session_raises_the_calendar_sequence(make_training):
+    training = make_training(sessions=(2, 2))
+    before = TrainingPage.objects.get(pk=training.pk).ical_sequence
+
+    draft = TrainingPage.objects.get(pk=training.pk)
+    sessions = list(draft.sessions.order_by("sort_order"))
+    sessions[1].start += datetime.timedelta(days=1)
+    sessions[1].end += datetime.timedelta(days=1)
+    draft.sessions = sessions
+    draft.save_revision().publish()
+
+    assert TrainingPage.objects.get(pk=training.pk).ical_sequence == before + 1
