@@ -142,16 +142,24 @@ def period_statistics(period: ReportingPeriod, *, language: str | None = None) -
             locale__language_code=language
         ).values_list("translation_key", "name", "district")
     }
+    # A district is the default language's; it is shown by the name a
+    # translated branch of it gives, so a branch not yet translated is still
+    # counted in the same district.
+    district_names: dict[str, str] = {}
+    for key, _name, district in network:
+        local = names.get(key, ("", ""))[1]
+        if district and local:
+            district_names.setdefault(district, local)
     branches = []
     districts: dict[str, Totals] = defaultdict(Totals)
     region = Totals()
     for key, name, district in network:
-        local_name, local_district = names.get(key, (name, district))
+        local_name = names[key][0] if key in names else name
         row = BranchRow(
             key=key,
             name=local_name,
             name_language=language if key in names else settings.LANGUAGE_CODE,
-            district=local_district or district,
+            district=district_names.get(district, district),
         )
         row.actual, row.reported = figures(key, DocumentKind.REPORT, period.year)
         row.previous, _reported = figures(key, DocumentKind.REPORT, period.year - 1)

@@ -6,7 +6,9 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
+from branches.models import Branch
 from reports.enums import DocumentKind, PeriodKind
 from reports.statistics import period_statistics
 
@@ -64,3 +66,29 @@ def test_the_number_of_queries_does_not_grow_with_branches(make_branch, indicato
     with CaptureQueriesContext(connection) as many:
         period_statistics(year)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_branch_not_yet_translated_is_counted_in_its_district(
+    make_branch, indicators, period, filed
+):
+    visits = indicators["visits"]
+    translated = make_branch(district="Сайрам ауданы")
+    Branch.objects.create(
+        locale=Locale.objects.get(language_code="ru"),
+        translation_key=translated.translation_key,
+        name="Тестовый филиал",
+        kind=translated.kind,
+        district="Сайрамский район",
+    )
+    untranslated = make_branch(district="Сайрам ауданы")
+    year = period(2025)
+    filed(translated, year, {visits: 10})
+    filed(untranslated, year, {visits: 5})
+
+    stats = period_statistics(year, language="ru")
+
+    rows = {row.key: row for row in stats.branches}
+    assert rows[untranslated.translation_key].district == "Сайрамский район"
+    assert rows[untranslated.translation_key].name_language == "kk"
+    assert stats.districts["Сайрамский район"].actual[visits.pk] == 15
+    assert "Сайрам ауданы" not in stats.districts
