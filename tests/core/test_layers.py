@@ -11,15 +11,25 @@ ROOT = Path(__file__).resolve().parents[2]
 # never imports registrations, and so on.
 ALLOWED = {
     "core": set(),
+    "formats": {"core"},  # braille and audio of any text: below every app that has texts
     "config": {"core"},  # settings and the URLs, which mount every app's views
-    "branches": {"core"},
-    "events": {"core", "branches"},
-    "people": {"core", "branches", "events"},
-    "registrations": {"core", "branches", "events", "people"},
-    "certificates": {"core", "branches", "events", "people", "registrations"},
-    "competitions": {"core", "branches", "events", "people", "registrations", "certificates"},
+    "branches": {"core", "formats"},
+    "events": {"core", "formats", "branches"},
+    "people": {"core", "formats", "branches", "events"},
+    "registrations": {"core", "formats", "branches", "events", "people"},
+    "certificates": {"core", "formats", "branches", "events", "people", "registrations"},
+    "competitions": {
+        "core",
+        "formats",
+        "branches",
+        "events",
+        "people",
+        "registrations",
+        "certificates",
+    },
     "festivals": {
         "core",
+        "formats",
         "branches",
         "events",
         "people",
@@ -27,9 +37,18 @@ ALLOWED = {
         "certificates",
         "competitions",
     },
-    "trainings": {"core", "branches", "events", "people", "registrations", "certificates"},
+    "trainings": {
+        "core",
+        "formats",
+        "branches",
+        "events",
+        "people",
+        "registrations",
+        "certificates",
+    },
     "reports": {
         "core",
+        "formats",
         "branches",
         "events",
         "people",
@@ -37,9 +56,10 @@ ALLOWED = {
         "trainings",
         "certificates",
     },
-    "home": {"core"},
+    "home": {"core", "formats"},
     "demo": {
         "core",
+        "formats",
         "branches",
         "events",
         "people",
