@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from competitions.enums import JudgingState
 from competitions.models import CompetitionPage
+from core import search
 from core.blocks import RICH_TEXT_FEATURES, BodyBlock
 from core.page_views import page_view
 from events.models import EventPage
@@ -52,7 +53,7 @@ class FestivalIndexPage(Page):
         return context
 
 
-class FestivalPage(Page):
+class FestivalPage(search.StemmedSearchMixin, Page):
     """A festival held again and again: its idea, history and organisers,
     and the list of its editions (the archive)."""
 
@@ -72,7 +73,11 @@ class FestivalPage(Page):
         FieldPanel("body"),
         FieldPanel("organisers"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        search.STEMS_FIELD,
+    ]
     parent_page_types = ["festivals.FestivalIndexPage"]
     subpage_types = ["festivals.FestivalEditionPage"]
     template = "festivals/festival_page.html"

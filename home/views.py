@@ -13,6 +13,8 @@ from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
+from core.search import stemmed_query
+
 from .sitemap import MultilingualSitemap
 
 SEARCH_PAGE_SIZE = 10
@@ -24,8 +26,16 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     page_obj = None
     if query:
+        locale = Locale.get_active()
+        # Every word, in any of its forms (core.search); a query of no words
+        # (punctuation only) is searched as typed.
+        terms = stemmed_query(query, locale.language_code) or query
         results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
+            Page.objects.live()
+            .public()
+            .filter(locale=locale)
+            .specific()
+            .search(terms, operator="and")
         )
         page_obj = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "home/search.html", {"query": query, "page_obj": page_obj})

@@ -28,6 +28,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
+from core import search
 from core.blocks import BodyBlock
 from core.models import DescribedImageMixin
 from events.enums import Audience, EventStatus
@@ -98,7 +99,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
+class EventPage(DescribedImageMixin, FileRoutesMixin, search.StemmedSearchMixin, Page):
     """An event: its time, place, audience, programme and documents."""
 
     start = models.DateTimeField(_("starts"))
@@ -190,6 +191,7 @@ class EventPage(DescribedImageMixin, FileRoutesMixin, Page):
         index.SearchField("body"),
         index.FilterField("start"),
         index.FilterField("end"),
+        search.STEMS_FIELD,
     ]
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
