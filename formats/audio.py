@@ -11,6 +11,7 @@ its column's header.
 """
 
 import io
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -27,6 +28,21 @@ PAUSE = 0.8  # seconds of silence between sections
 ISO_639_2 = {"kk": "kaz", "ru": "rus", "en": "eng"}
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 NO_OFFSET = 0xFFFFFFFF  # a CHAP frame's byte offsets: not given, use the times
+
+# Dates as people say them: a voice reads "12.05.2026" as numbers and points.
+DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
+MONTHS = {
+    "kk": "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "en": "January February March April May June July August September October November December",
+}
+DATE_WORDS = {
+    "kk": "{year} жылғы {day} {month}",
+    "ru": "{day} {month} {year} года",
+    "en": "{day} {month} {year}",
+}
+# "10:00" is "ten zero zero" in English: "ten o'clock" is what is said.
+FULL_HOUR = re.compile(r"\b(\d{1,2}):00\b")
 
 
 @dataclass(frozen=True)
@@ -56,7 +72,14 @@ def to_mp3(document: Document, *, album: str = "", artist: str = "") -> AudioFil
     if texts and sections[0][0] != document.title:
         texts[0] = f"{sentence(document.title)}\n{texts[0]}"
     with ThreadPoolExecutor(max_workers=2) as pool:
-        spoken = list(pool.map(lambda text: engine.synthesize(text, document.language), texts))
+        spoken = list(
+            pool.map(
+                lambda text: engine.synthesize(
+                    speakable(text, document.language), document.language
+                ),
+                texts,
+            )
+        )
 
     sample_rate = spoken[0].sample_rate if spoken else 22050
     pause = speech_engines.Speech.silence(PAUSE, sample_rate)
@@ -109,6 +132,23 @@ def sentence(text: str) -> str:
     text = " ".join(text.split())
     if text and not text.endswith(SENTENCE_ENDS):
         text += "."
+    return text
+
+
+def speakable(text: str, language: str) -> str:
+    """The text with dates (and in English full hours) written as they are said."""
+    months = MONTHS.get(language, MONTHS["en"]).split()
+
+    def date(match: re.Match) -> str:
+        day, month, year = (int(part) for part in match.groups())
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return match.group(0)
+        words = DATE_WORDS.get(language, DATE_WORDS["en"])
+        return words.format(day=day, month=months[month - 1], year=year)
+
+    text = DATE.sub(date, text)
+    if language == "en":
+        text = FULL_HOUR.sub(r"\1 o'clock", text)
     return text
 
 
