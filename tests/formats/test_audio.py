@@ -103,6 +103,14 @@ def test_dates_and_hours_are_said_as_people_say_them(language, said):
     assert audio.speakable("Room 31.13.2026", language) == "Room 31.13.2026"
 
 
+def test_voices_are_not_given_letters_they_would_spell_out():
+    title = "«Жанарым менің жүрегім»"
+
+    assert audio.speakable(title, "kk") == title
+    assert audio.speakable(title, "ru") == "«Жанарым менин журегим»"
+    assert audio.speakable(title, "en") == "«Zhanarym mening zhuregim»"
+
+
 class Beeper:
     """A stand-in speech engine: a tenth of a second of silence per word."""
 
