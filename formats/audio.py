@@ -72,7 +72,10 @@ def to_mp3(document: Document, *, album: str = "", artist: str = "") -> AudioFil
     engine = speech_engines.engine()
     if isinstance(engine, speech_engines.EspeakNg):
         tools.require("audio")
-    sections = document.sections()
+    if document.language not in ISO_639_2:
+        raise ValueError(f"No voice for the language {document.language!r}.")
+    # A document of a title alone is one chapter: its title.
+    sections = document.sections() or [(document.title, ())]
     texts = [spoken_section(title, blocks) for title, blocks in sections]
     if texts and sections[0][0] != document.title:
         texts[0] = f"{sentence(document.title)}\n{texts[0]}"
