@@ -113,7 +113,7 @@ def main() -> int:
         for label, make in made.items():
             size = len(make())
             ms = plain if label == "plain text" else median_ms(make, args.runs)
-            print(f"{language:<9}{label:<16}{size:>9}{ms:>10.1f}{ms / plain:>14.0f}")
+            print(f"{language:<9}{label:<16}{size:>9}{ms:>10.2f}{ms / plain:>14.0f}")
         started = time.perf_counter()
         spoken = audio.to_mp3(document)
         wall = time.perf_counter() - started

@@ -217,3 +217,11 @@ def test_a_word_longer_than_a_line_is_cut_only_where_it_must_be():
     assert title_lines == ["\u281c" * 18, "\u281c" * 18, "\u281c" * 14]  # ә is dots 345
     paragraph_words = {word for line in lines[4:] for word in line.split("\u2800") if word}
     assert paragraph_words == {"\u2805\u2823\u2835"}  # көз, never cut
+
+
+def test_a_word_longer_than_a_line_runs_on_without_a_gap():
+    document = Document(title="Көз", language="kk", blocks=(Paragraph("ә" * 45),))
+
+    lines = braille.to_unicode(document, width=20).rstrip("\n").split("\n")
+
+    assert lines[2:] == ["\u2800\u2800" + "\u281c" * 18, "\u281c" * 20, "\u281c" * 7]
