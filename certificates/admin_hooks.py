@@ -17,7 +17,6 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -26,7 +25,7 @@ from certificates import admin_views as views
 from certificates import batch_views
 from certificates.enums import CertificateLanguage
 from certificates.models import CertificateTemplate
-from core.admin_views import PermissionMenuItem
+from core.admin_views import Entry, staff_menu
 
 NS = views.NS
 
@@ -72,42 +71,41 @@ register_snippet(template_viewset)
 
 @hooks.register("register_admin_menu_item")
 def certificates_menu():
-    items = [
-        PermissionMenuItem(
-            _("Certificates"),
-            reverse(f"{NS}:index"),
-            name="certificates-list",
-            icon_name="list-ul",
-            order=1,
-            permission="certificates.view_certificate",
-        ),
-        PermissionMenuItem(
-            _("Issue a certificate"),
-            reverse(f"{NS}:issue"),
-            name="certificates-issue",
-            icon_name="plus",
-            order=2,
-            permission="certificates.add_certificate",
-        ),
-        PermissionMenuItem(
-            _("Batches"),
-            reverse(f"{NS}:batches"),
-            name="certificates-batches",
-            icon_name="tasks",
-            order=3,
-            permission="certificates.view_certificate",
-        ),
-        PermissionMenuItem(
-            _("Certificate templates"),
-            reverse(template_viewset.get_url_name("list")),
-            name="certificates-templates",
-            icon_name="doc-full-inverse",
-            order=4,
-            permission="certificates.change_certificatetemplate",
-        ),
-    ]
-    return SubmenuMenuItem(
-        _("Certificates"), Menu(items=items), name="certificates", icon_name="doc-full", order=260
+    return staff_menu(
+        _("Certificates"),
+        name="certificates",
+        icon_name="doc-full",
+        order=260,
+        entries=[
+            Entry(
+                _("Certificates"),
+                reverse(f"{NS}:index"),
+                "certificates-list",
+                "list-ul",
+                "certificates.view_certificate",
+            ),
+            Entry(
+                _("Issue a certificate"),
+                reverse(f"{NS}:issue"),
+                "certificates-issue",
+                "plus",
+                "certificates.add_certificate",
+            ),
+            Entry(
+                _("Batches"),
+                reverse(f"{NS}:batches"),
+                "certificates-batches",
+                "tasks",
+                "certificates.view_certificate",
+            ),
+            Entry(
+                _("Certificate templates"),
+                reverse(template_viewset.get_url_name("list")),
+                "certificates-templates",
+                "doc-full-inverse",
+                "certificates.change_certificatetemplate",
+            ),
+        ],
     )
 
 

@@ -1,8 +1,13 @@
 """Building blocks for our Wagtail admin screens."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
-from wagtail.admin.menu import MenuItem
+from django.utils.functional import Promise
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 
 class PermissionFirstMixin:
@@ -48,11 +53,49 @@ class PermissionFirstMixin:
 
 class PermissionMenuItem(MenuItem):
     """A menu item shown only to users with the permission
-    ("app_label.codename")."""
+    ("app_label.codename"), or to those `shown(user)` lets see it."""
 
-    def __init__(self, *args, permission: str, **kwargs):
+    def __init__(self, *args, permission: "str | Callable[[Any], bool]", **kwargs):
         super().__init__(*args, **kwargs)
         self.permission = permission
 
     def is_shown(self, request):
+        if callable(self.permission):
+            return bool(self.permission(request.user))
         return request.user.has_perm(self.permission)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One item of a staff submenu: who sees it is a permission
+    ("app_label.codename") or a test of the user."""
+
+    label: "str | Promise"
+    url: str
+    name: str
+    icon_name: str
+    shown: "str | Callable[[Any], bool]"
+
+
+def staff_menu(label, *, name: str, icon_name: str, order: int, entries: list[Entry]):
+    """A submenu of the admin's sidebar, its items in the order given; each
+    is shown to whom its `shown` allows."""
+    items = [
+        PermissionMenuItem(
+            entry.label,
+            entry.url,
+            name=entry.name,
+            icon_name=entry.icon_name,
+            order=number,
+            permission=entry.shown,
+        )
+        for number, entry in enumerate(entries, start=1)
+    ]
+    return SubmenuMenuItem(label, Menu(items=items), name=name, icon_name=icon_name, order=order)
+
+
+def register_log_actions(actions, labels) -> None:
+    """Register audit actions from (action, label) pairs: the label names the
+    action in the history and in the log's filter alike."""
+    for action, label in labels:
+        actions.register_action(action, label, label)

@@ -16,10 +16,9 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 
-from core.admin_views import PermissionMenuItem
+from core.admin_views import Entry, staff_menu
 from events.models import EventPage
 from registrations import checkin_views, phone_views, staff_common, staff_views
 
@@ -68,38 +67,34 @@ def register_registration_urls():
 
 @hooks.register("register_admin_menu_item")
 def registrations_menu():
-    items = [
-        PermissionMenuItem(
-            _("Registrations"),
-            reverse(f"{NS}:index"),
-            name="registrations-list",
-            icon_name="list-ul",
-            order=1,
-            permission="registrations.view_registration",
-        ),
-        PermissionMenuItem(
-            _("Register by phone"),
-            reverse(f"{NS}:add"),
-            name="registrations-add",
-            icon_name="plus",
-            order=2,
-            permission="registrations.add_registration",
-        ),
-        PermissionMenuItem(
-            _("Check-in"),
-            reverse(f"{NS}:checkin_choose"),
-            name="registrations-checkin",
-            icon_name="calendar-check",
-            order=3,
-            permission="registrations.change_registration",
-        ),
-    ]
-    return SubmenuMenuItem(
+    return staff_menu(
         _("Registrations"),
-        Menu(items=items),
         name="registrations",
         icon_name="group",
         order=250,
+        entries=[
+            Entry(
+                _("Registrations"),
+                reverse(f"{NS}:index"),
+                "registrations-list",
+                "list-ul",
+                "registrations.view_registration",
+            ),
+            Entry(
+                _("Register by phone"),
+                reverse(f"{NS}:add"),
+                "registrations-add",
+                "plus",
+                "registrations.add_registration",
+            ),
+            Entry(
+                _("Check-in"),
+                reverse(f"{NS}:checkin_choose"),
+                "registrations-checkin",
+                "calendar-check",
+                "registrations.change_registration",
+            ),
+        ],
     )
 
 

@@ -16,11 +16,10 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, re_path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets.button import Button
 
-from core.admin_views import PermissionMenuItem
+from core.admin_views import Entry, register_log_actions, staff_menu
 from events.models.pages import EVENT_PAGE_ROUTES_HOOK
 from trainings import day_views as views
 from trainings import minutes
@@ -50,46 +49,37 @@ def register_day_urls():
     return [path("methodologists-days/", include((urlpatterns, NS), namespace=NS))]
 
 
-class ActiveUserMenuItem(MenuItem):
-    """Every admin user has assignments to look at (theirs or their branch's)."""
-
-    def is_shown(self, request):
-        return request.user.is_active
-
-
 @hooks.register("register_admin_menu_item")
 def days_menu():
-    items = [
-        PermissionMenuItem(
-            _("Resolutions"),
-            reverse(f"{NS}:index"),
-            name="day-resolutions",
-            icon_name="list-ul",
-            order=1,
-            permission="trainings.view_resolution",
-        ),
-        ActiveUserMenuItem(
-            _("Your assignments"),
-            reverse(f"{NS}:mine"),
-            name="day-assignments",
-            icon_name="tasks",
-            order=2,
-        ),
-        PermissionMenuItem(
-            _("Plan a year's Days"),
-            reverse(f"{NS}:series"),
-            name="day-series",
-            icon_name="date",
-            order=3,
-            permission="trainings.change_resolution",
-        ),
-    ]
-    return SubmenuMenuItem(
+    return staff_menu(
         _("Methodologists' Days"),
-        Menu(items=items),
         name="methodologists-days",
         icon_name="clipboard-list",
         order=272,
+        entries=[
+            Entry(
+                _("Resolutions"),
+                reverse(f"{NS}:index"),
+                "day-resolutions",
+                "list-ul",
+                "trainings.view_resolution",
+            ),
+            # Every admin user has assignments to look at (theirs or their branch's).
+            Entry(
+                _("Your assignments"),
+                reverse(f"{NS}:mine"),
+                "day-assignments",
+                "tasks",
+                lambda user: user.is_active,
+            ),
+            Entry(
+                _("Plan a year's Days"),
+                reverse(f"{NS}:series"),
+                "day-series",
+                "date",
+                "trainings.change_resolution",
+            ),
+        ],
     )
 
 
@@ -104,14 +94,16 @@ def resolution_permissions():
 
 @hooks.register("register_log_actions")
 def register_day_actions(actions):
-    for action, label in (
-        ("trainings.day_series.create", _("Methodologists' Days: a year's series made")),
-        ("trainings.resolution.add", _("Resolution: recorded")),
-        ("trainings.resolution.update", _("Resolution: corrected")),
-        ("trainings.resolution.done", _("Resolution: marked done")),
-        ("trainings.resolution.reopen", _("Resolution: opened again")),
-    ):
-        actions.register_action(action, label, label)
+    register_log_actions(
+        actions,
+        [
+            ("trainings.day_series.create", _("Methodologists' Days: a year's series made")),
+            ("trainings.resolution.add", _("Resolution: recorded")),
+            ("trainings.resolution.update", _("Resolution: corrected")),
+            ("trainings.resolution.done", _("Resolution: marked done")),
+            ("trainings.resolution.reopen", _("Resolution: opened again")),
+        ],
+    )
 
 
 @hooks.register("register_page_header_buttons")

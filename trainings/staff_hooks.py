@@ -16,10 +16,9 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets.button import Button
 
-from core.admin_views import PermissionMenuItem
+from core.admin_views import Entry, register_log_actions, staff_menu
 from trainings import attendance_views
 from trainings import staff_views as views
 from trainings.models import TrainingPage
@@ -52,46 +51,36 @@ def register_training_staff_urls():
     return [path("trainings/", include((urlpatterns, NS), namespace=NS))]
 
 
-class TrainingsMenuItem(MenuItem):
-    """Shown to whoever may use one of the trainings' tools."""
-
-    def is_shown(self, request):
-        return views.uses_training_tools(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def trainings_menu():
-    items = [
-        TrainingsMenuItem(
-            _("Trainings"),
-            reverse(f"{NS}:index"),
-            name="trainings-staff-list",
-            icon_name="list-ul",
-            order=1,
-        ),
-        PermissionMenuItem(
-            _("Training hours"),
-            reverse(f"{NS}:hours"),
-            name="trainings-staff-hours",
-            icon_name="time",
-            order=2,
-            permission=views.VIEW_HOURS,
-        ),
-        PermissionMenuItem(
-            _("My trainings"),
-            reverse(f"{NS}:mine"),
-            name="trainings-staff-mine",
-            icon_name="user",
-            order=3,
-            permission="wagtailadmin.access_admin",
-        ),
-    ]
-    return SubmenuMenuItem(
+    return staff_menu(
         _("Staff trainings"),
-        Menu(items=items),
         name="trainings-staff",
         icon_name="calendar-check",
         order=260,
+        entries=[
+            Entry(
+                _("Trainings"),
+                reverse(f"{NS}:index"),
+                "trainings-staff-list",
+                "list-ul",
+                views.uses_training_tools,
+            ),
+            Entry(
+                _("Training hours"),
+                reverse(f"{NS}:hours"),
+                "trainings-staff-hours",
+                "time",
+                views.VIEW_HOURS,
+            ),
+            Entry(
+                _("My trainings"),
+                reverse(f"{NS}:mine"),
+                "trainings-staff-mine",
+                "user",
+                "wagtailadmin.access_admin",
+            ),
+        ],
     )
 
 
@@ -119,10 +108,12 @@ def training_staff_button(page, user, view_name, next_url=None):
 @hooks.register("register_log_actions")
 def register_training_actions(actions):
     """The audit entries trainings.services writes."""
-    for action, label in (
-        ("trainings.enrolment.add", _("Training: colleagues enrolled")),
-        ("trainings.person.link", _("Training: person linked to a staff account")),
-        ("trainings.attendance.mark", _("Training: attendance marked")),
-        ("trainings.attendance.correct", _("Training: attendance corrected")),
-    ):
-        actions.register_action(action, label, label)
+    register_log_actions(
+        actions,
+        [
+            ("trainings.enrolment.add", _("Training: colleagues enrolled")),
+            ("trainings.person.link", _("Training: person linked to a staff account")),
+            ("trainings.attendance.mark", _("Training: attendance marked")),
+            ("trainings.attendance.correct", _("Training: attendance corrected")),
+        ],
+    )
