@@ -11,7 +11,6 @@ names it (not Wagtail's redirect to the dashboard). A certificate or batch that 
 by the language middleware).
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Q
@@ -24,8 +23,6 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.log_actions import registry as log_registry
-from wagtail.models import ModelLogEntry
 
 from certificates import codes, pdf, services, tasks
 from certificates.admin_forms import (
@@ -39,7 +36,7 @@ from certificates.admin_forms import (
 from certificates.enums import CertificateKind
 from certificates.models import Certificate, CertificateTemplate
 from certificates.views import pdf_response
-from core.admin_views import PermissionFirstMixin
+from core.admin_views import PermissionFirstMixin, log_entries
 from core.pdf import PdfUnavailable
 
 NS = "certificates_admin"
@@ -279,19 +276,11 @@ class IssueView(StaffView, FormView):
 
 
 def history(instance) -> list[dict]:
-    entries = ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(type(instance)),
-        object_id=str(instance.pk),
-    ).select_related("user")
     items = []
-    for entry in entries.order_by("timestamp", "pk"):
-        try:
-            label = log_registry.get_action_label(entry.action)
-        except KeyError:
-            label = entry.action
+    for entry in log_entries(instance):
         items.append(
             {
-                "label": label,
+                "label": entry.label,
                 "when": when(entry.timestamp),
                 "user": user_name(entry.user),
                 "reason": (entry.data or {}).get("reason", ""),

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.utils.functional import Promise
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import ModelLogEntry
 
 
 class PermissionFirstMixin:
@@ -99,3 +101,21 @@ def register_log_actions(actions, labels) -> None:
     action in the history and in the log's filter alike."""
     for action, label in labels:
         actions.register_action(action, label, label)
+
+
+def log_entries(instance) -> list:
+    """The instance's audit trail, oldest first: Wagtail's log entries with
+    their users, each given `label`, its action in words (the action's code
+    when no app registers it any more). The screens that show a history
+    choose which details of `entry.data` to show."""
+    entries = list(
+        ModelLogEntry.objects.for_instance(instance)
+        .select_related("user")
+        .order_by("timestamp", "pk")
+    )
+    for entry in entries:
+        try:
+            entry.label = log_registry.get_action_label(entry.action)
+        except KeyError:
+            entry.label = entry.action
+    return entries

@@ -4,7 +4,6 @@ resend) and the exports. Who sees what: registrations.staff_common."""
 
 import logging
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -18,9 +17,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import BaseListingView, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.log_actions import registry as log_registry
-from wagtail.models import ModelLogEntry
 
+from core.admin_views import log_entries
 from registrations import exports, notifications
 from registrations.enums import RegistrationStatus as Status
 from registrations.models import Registration
@@ -279,20 +277,12 @@ class EventRegistrationsView(EventMixin, RegistrationIndexView):
 
 
 def history(registration) -> list[dict]:
-    entries = ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Registration),
-        object_id=str(registration.pk),
-    ).select_related("user")
     items = []
-    for entry in entries.order_by("timestamp", "pk"):
-        try:
-            label = log_registry.get_action_label(entry.action)
-        except KeyError:
-            label = entry.action
+    for entry in log_entries(registration):
         reason = (entry.data or {}).get("reason", "")
         items.append(
             {
-                "label": label,
+                "label": entry.label,
                 "when": timezone.localtime(entry.timestamp),
                 "user": user_name(entry.user) if entry.user else _("the person or the system"),
                 "reason": reason,

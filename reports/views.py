@@ -10,7 +10,6 @@
 Views only turn requests into calls of reports.services (and
 reports.attachments); a ReportError is shown in the form's error summary."""
 
-from django.contrib.contenttypes.models import ContentType
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -25,11 +24,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.log_actions import registry as log_registry
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
 from branches.models import Branch
-from core.admin_views import PermissionFirstMixin
+from core.admin_views import PermissionFirstMixin, log_entries
 from core.dates import format_date
 from reports import attachments, services
 from reports.enums import DocumentKind, ReportStatus
@@ -142,23 +140,15 @@ def document_title(document, *, marked=False):
 
 def history(document) -> list[dict]:
     """The document's audit entries, oldest first: who, what, when."""
-    entries = ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(BranchDocument),
-        object_id=str(document.pk),
-    ).select_related("user")
     items = []
-    for entry in entries.order_by("timestamp", "pk"):
-        try:
-            label = log_registry.get_action_label(entry.action)
-        except KeyError:
-            label = entry.action
+    for entry in log_entries(document):
         data = entry.data or {}
         details = [data["reason"]] if data.get("reason") else list(data.get("comments") or [])
         if data.get("title"):
             details.append(data["title"])
         items.append(
             {
-                "label": label,
+                "label": entry.label,
                 "when": timezone.localtime(entry.timestamp),
                 "user": user_name(entry.user),
                 "details": details,

@@ -17,7 +17,6 @@ Superusers have them all. A missing permission is a 403 page naming it.
 import datetime
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
@@ -28,11 +27,10 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
-from wagtail.log_actions import registry as log_registry
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
 from core import dates
-from core.admin_views import PermissionFirstMixin
+from core.admin_views import PermissionFirstMixin, log_entries
 from trainings import days, minutes
 from trainings.day_forms import (
     DoneForm,
@@ -166,18 +164,11 @@ def with_related(resolutions):
 
 
 def history(resolution: Resolution) -> list[dict]:
-    entries = ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Resolution), object_id=str(resolution.pk)
-    ).select_related("user")
     items = []
-    for entry in entries.order_by("timestamp", "pk"):
-        try:
-            label = log_registry.get_action_label(entry.action)
-        except KeyError:
-            label = entry.action
+    for entry in log_entries(resolution):
         items.append(
             {
-                "label": label,
+                "label": entry.label,
                 "when": timezone.localtime(entry.timestamp).strftime("%d.%m.%Y %H:%M"),
                 "user": user_label(entry.user) if entry.user else _("the system"),
                 "note": (entry.data or {}).get("note") or (entry.data or {}).get("reason", ""),
