@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from core.cache import invalidate_page_cache
@@ -58,7 +58,12 @@ KINDS = {
     # BrailleBlaster, notetakers) go by the .brf extension. An x- type makes
     # every browser save the file instead of showing braille ASCII as text.
     FormatKind.BRF: KindSpec(
-        FormatKind.BRF, "braille", "brf", "application/x-brf", "BRF", ("document", "braille")
+        FormatKind.BRF,
+        "braille",
+        "brf",
+        "application/x-brf",
+        "BRF",
+        ("document", "braille", "tables"),
     ),
     FormatKind.BRAILLE_TEXT: KindSpec(
         FormatKind.BRAILLE_TEXT,
@@ -66,7 +71,7 @@ KINDS = {
         "txt",
         "text/plain; charset=utf-8",
         "TXT",
-        ("document", "braille"),
+        ("document", "braille", "tables"),
     ),
     FormatKind.MP3: KindSpec(
         FormatKind.MP3, "audio", "mp3", "audio/mpeg", "MP3", ("document", "audio")
@@ -74,9 +79,6 @@ KINDS = {
 }
 # Braille first: it takes milliseconds, so it is ready while the audio is made.
 MAKE_ORDER = (FormatKind.BRF, FormatKind.BRAILLE_TEXT, FormatKind.MP3)
-
-TOOL_NAMES = {"braille": gettext_lazy("Braille"), "audio": gettext_lazy("Audio")}
-
 
 # ---------------------------------------------------------------------------
 # Versions
@@ -86,7 +88,7 @@ TOOL_NAMES = {"braille": gettext_lazy("Braille"), "audio": gettext_lazy("Audio")
 def _engine_fingerprint(modules: tuple[str, ...]) -> str:
     digest = hashlib.sha256(str(FORMAT_VERSION).encode())
     for name in modules:
-        paths = [ENGINE_DIR / f"{name}.py", *sorted((ENGINE_DIR / name).rglob("*.py"))]
+        paths = [ENGINE_DIR / f"{name}.py", *sorted((ENGINE_DIR / name).rglob("*"))]
         for path in paths:
             if path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -129,7 +131,12 @@ def current_version(source: Source, obj: Any) -> Version:
     document = source.document(obj)
     width, lines = braille_page(_site_of(source, obj))
     content = _content(source, document, obj)
-    shape = {FormatKind.BRF: [width, lines], FormatKind.BRAILLE_TEXT: [width], FormatKind.MP3: []}
+    shape = {
+        FormatKind.BRF: [width, lines],
+        FormatKind.BRAILLE_TEXT: [width],
+        # Another voice engine (FORMATS_SPEECH_ENGINE) makes the audio again.
+        FormatKind.MP3: [getattr(settings, "FORMATS_SPEECH_ENGINE", "")],
+    }
     hashes = {}
     for kind in source.kinds:
         spec = KINDS[kind]
@@ -377,14 +384,9 @@ def fresh_format(token) -> tuple[AlternativeFormat, Source, Any] | None:
 
 def missing_tools() -> list[str]:
     """Sentences for the admin: which versions cannot be made here, and why."""
-    messages = []
-    for tool, name in TOOL_NAMES.items():
-        if not tools.available(tool):
-            messages.append(
-                _("%(kind)s versions cannot be made: %(reason)s")
-                % {"kind": name, "reason": tools.missing_reason(tool)}
-            )
-    return messages
+    return [
+        tools.missing_reason(tool) for tool in ("braille", "audio") if not tools.available(tool)
+    ]
 
 
 def braille_objects() -> list[tuple[str, int]]:

@@ -13,6 +13,8 @@ from formats.models import AlternativeFormat, BrailleSettings, FormatKind, Forma
 from tests.events import conftest as events_conftest
 from tests.events.test_documents import body_of
 
+pytestmark = pytest.mark.system_package("liblouis-bin", "liblouis-data", "espeak-ng")
+
 PROGRAMME = [("10:00", "Ашылу: Мұқағали әлемі"), ("10:30", "Жамбыл Жабаев айтыстары")]
 SOURCE = "events.programme"
 ALMATY = events_conftest.ALMATY
