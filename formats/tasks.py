@@ -51,3 +51,14 @@ def connect_signals() -> None:
     post_save.connect(
         on_braille_settings_saved, sender=BrailleSettings, dispatch_uid="formats-braille-settings"
     )
+
+
+def enqueue_changed(source_key: str, object_ids) -> None:
+    """The texts of these objects changed (results published, a resolution
+    recorded, a certificate issued): queue their versions after the commit,
+    unless `FORMATS_ON_PUBLISH` is off (as while the test database is seeded
+    and in tests of other things, which would otherwise speak every text)."""
+    if not getattr(settings, "FORMATS_ON_PUBLISH", True):
+        return
+    for object_id in dict.fromkeys(object_ids):
+        enqueue_formats(source_key, object_id)
