@@ -30,12 +30,13 @@ the stored files stale.
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 from django.utils.functional import Promise
 from wagtail import hooks
 
-from formats.document import Document
+from formats.document import Block, Document, Heading, ListBlock, Paragraph
 
 HOOK = "alternative_format_sources"
 
@@ -108,3 +109,75 @@ def sources_for_page(page) -> list[Source]:
         for source in all_sources().values()
         if source.page_models and isinstance(page, source.page_models)
     ]
+
+
+# ---------------------------------------------------------------------------
+# Helpers for sources whose text is HTML (rich text)
+
+
+class _BlockParser(HTMLParser):
+    """Paragraphs, list items and headings of rich text; inline tags are
+    dropped (their text kept), line breaks become spaces."""
+
+    BREAKS = {"p", "div", "blockquote", "h2", "h3", "h4", "h5", "h6"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.blocks: list = []
+        self.text: list[str] = []
+        self.items: list[str] | None = None
+        self.depth = 0  # nested lists are read as items of the outer one
+        self.heading = 0
+
+    def _flush(self):
+        text = " ".join("".join(self.text).split())
+        self.text = []
+        if not text:
+            return
+        if self.items is not None:
+            self.items.append(text)
+        elif self.heading:
+            self.blocks.append(Heading(text, self.heading))
+        else:
+            self.blocks.append(Paragraph(text))
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("ul", "ol"):
+            self._flush()
+            self.depth += 1
+            if self.items is None:
+                self.items = []
+        elif tag == "li" or tag in self.BREAKS:
+            self._flush()
+            if tag[0] == "h" and tag[1:].isdigit():
+                self.heading = int(tag[1:])
+        elif tag == "br":
+            self.text.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("ul", "ol"):
+            self._flush()
+            self.depth -= 1
+            if self.depth == 0 and self.items is not None:
+                if self.items:
+                    self.blocks.append(ListBlock(tuple(self.items)))
+                self.items = None
+        elif tag == "li" or tag in self.BREAKS:
+            self._flush()
+            self.heading = 0
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def blocks_from_html(html: str) -> list[Block]:
+    """Rich text as document blocks: each paragraph a `Paragraph`, each list
+    (nested ones flattened into it) a `ListBlock`, h2–h6 a `Heading`."""
+    parser = _BlockParser()
+    parser.feed(html or "")
+    parser.close()
+    return parser.blocks
