@@ -88,7 +88,8 @@ def results_document(page: CompetitionPage) -> Document:
                     cells.append(str(row.entry.work))
                 cells.append(_result(row))
                 rows.append(tuple(cells))
-            blocks.append(Table(headers=tuple(headers), rows=tuple(rows), caption=caption))
+            # The heading names the category: a caption would say it twice.
+            blocks.append(Table(headers=tuple(headers), rows=tuple(rows)))
         if page.judged.publish_decision:
             blocks += [
                 Heading(_("Decision of the jury")),
