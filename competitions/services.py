@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from competitions.alternative_formats import SOURCE_KEY as RESULTS_FORMATS
+from competitions.alternative_formats import results_pages
 from competitions.enums import JudgingState, ResultStatus
 from competitions.models import (
     CompetitionPage,
@@ -22,6 +24,7 @@ from competitions.models import (
     Score,
 )
 from core.cache import invalidate_page_cache
+from formats.tasks import enqueue_changed
 from registrations.enums import RegistrationStatus
 
 
@@ -244,6 +247,8 @@ def results_publish(*, competition: CompetitionPage, user, decision: str = "") -
             user=user,
             data={"missing": len(missing), "decision": competition.publish_decision},
         )
+        # Braille and audio of the results, on each language's page, in the background.
+        enqueue_changed(RESULTS_FORMATS, results_pages(competition))
     invalidate_page_cache()
     return competition
 
@@ -380,8 +385,10 @@ def entry_withdraw(*, entry: Entry, user=None) -> Entry:
             },
         )
         if state == JudgingState.PUBLISHED:
-            # The published results change: visitors must not get the old page.
+            # The published results change: visitors must not get the old page,
+            # nor its braille and audio.
             transaction.on_commit(invalidate_page_cache)
+            enqueue_changed(RESULTS_FORMATS, results_pages(entry.competition))
     return entry
 
 

@@ -12,7 +12,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
 from certificates.admin_views import can as can_certificates
-from competitions import diploma_views, results_views
+from competitions import alternative_formats, diploma_views, results_views
 from competitions import judging_views as views
 from competitions.admin_forms import EntryForm
 from competitions.diplomas import has_competitions
@@ -21,6 +21,13 @@ from competitions.models.pages import RESULTS_VIEW_HOOK
 
 # The page's results/ route hands over to this view (core.page_views).
 hooks.register(RESULTS_VIEW_HOOK, results_views.results)
+
+
+@hooks.register("alternative_format_sources")
+def results_formats():
+    """The published results in braille and as audio (formats)."""
+    return alternative_formats.results_source()
+
 
 urlpatterns = [
     path("", views.JudgingIndexView.as_view(), name="index"),

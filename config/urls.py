@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from certificates import urls as certificate_urls
 from core import views as core_views
 from events import calendar as event_calendar
+from formats import urls as formats_urls
 from home import views as home_views
 
 urlpatterns = [
@@ -27,6 +28,7 @@ urlpatterns = [
         name="personal_calendar",
     ),
     *certificate_urls.neutral_patterns,
+    *formats_urls.urlpatterns,
 ]
 
 if settings.DEBUG:

@@ -5,7 +5,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from branches.models import BRANCH_PAGE_SECTIONS_HOOK
-from events import calendar, documents, views
+from events import alternative_formats, calendar, documents, views
 from events.models import EventIndexPage, EventKind, EventPage, Venue
 from events.models.pages import EVENT_INDEX_ROUTES_HOOK, EVENT_PAGE_ROUTES_HOOK
 
@@ -116,3 +116,8 @@ def event_index_routes():
         path("feed.ics", _feed, name="feed"),
         path("kind/<slug:kind>.ics", _kind_feed, name="kind_feed"),
     ]
+
+
+@hooks.register("alternative_format_sources")
+def programme_formats():
+    return alternative_formats.programme_source()

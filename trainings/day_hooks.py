@@ -21,8 +21,10 @@ from wagtail.admin.widgets.button import Button
 
 from core.admin_views import Entry, register_log_actions, staff_menu
 from events.models.pages import EVENT_PAGE_ROUTES_HOOK
+from formats.tasks import enqueue_changed
+from registrations.enums import RegistrationStatus
+from trainings import alternative_formats, minutes
 from trainings import day_views as views
-from trainings import minutes
 from trainings.models import METHODOLOGISTS_DAY_ROUTES_HOOK, MethodologistsDayPage
 
 NS = views.NS
@@ -162,3 +164,24 @@ def minutes_routes():
 # from the event pages' hook; the view answers 404 on any other page.
 hooks.register(METHODOLOGISTS_DAY_ROUTES_HOOK, minutes_routes)
 hooks.register(EVENT_PAGE_ROUTES_HOOK, minutes_routes)
+
+
+# ---------------------------------------------------------------------------
+# The public minutes in braille and as audio (formats)
+
+
+@hooks.register("alternative_format_sources")
+def minutes_formats():
+    return alternative_formats.minutes_source()
+
+
+@hooks.register("registration_status_changed")
+def attendance_changes_the_minutes(registration, *, previous_status, by):
+    """The public minutes say how many attended: a check-in (or its undoing)
+    at a Day that has taken place queues their braille and audio again."""
+    attended = RegistrationStatus.ATTENDED
+    if attended not in (registration.status, previous_status):
+        return
+    day = MethodologistsDayPage.objects.filter(pk=registration.event_id).first()
+    if day is not None and day.has_taken_place:
+        enqueue_changed(alternative_formats.SOURCE_KEY, alternative_formats.day_pages(day))

@@ -22,6 +22,9 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 
 from branches.models import Branch, BranchKind
+from formats.tasks import enqueue_changed
+from trainings.alternative_formats import SOURCE_KEY as MINUTES_FORMATS
+from trainings.alternative_formats import pages_showing
 from trainings.enums import Quarter, ResolutionStatus
 from trainings.models import MethodologistsDayPage, Resolution, TrainingIndexPage, source_of
 
@@ -257,6 +260,8 @@ def resolution_add(
             user=by,
             data=_snapshot(resolution),
         )
+        # The public minutes' braille and audio say the resolutions.
+        enqueue_changed(MINUTES_FORMATS, pages_showing(resolution))
     return resolution
 
 
@@ -293,6 +298,8 @@ def resolution_update(
                 "after": {key: value for key, value in after.items() if before[key] != value},
             },
         )
+        # The public minutes' braille and audio say the resolutions.
+        enqueue_changed(MINUTES_FORMATS, pages_showing(resolution))
     return resolution
 
 
@@ -313,6 +320,8 @@ def resolution_done(*, resolution: Resolution, note: str, by) -> Resolution:
             user=by,
             data={"number": resolution.number, "note": resolution.done_note},
         )
+        # The public minutes' braille and audio say the resolutions.
+        enqueue_changed(MINUTES_FORMATS, pages_showing(resolution))
     return resolution
 
 
@@ -338,4 +347,6 @@ def resolution_reopen(*, resolution: Resolution, by, reason: str = "") -> Resolu
             user=by,
             data={"number": resolution.number, "reason": reason.strip(), "previous": previous},
         )
+        # The public minutes' braille and audio say the resolutions.
+        enqueue_changed(MINUTES_FORMATS, pages_showing(resolution))
     return resolution

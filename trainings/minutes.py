@@ -100,24 +100,26 @@ def _assignees(resolution: Resolution, page: MethodologistsDayPage) -> list[dict
     return names
 
 
-def _status(resolution: Resolution) -> str:
+def _status(resolution: Resolution, *, overdue: bool = True) -> str:
     if resolution.status == ResolutionStatus.DONE and resolution.done_at:
         return str(_("Done on %(date)s")) % {"date": dates.format_date(resolution.done_at)}
-    if resolution.is_overdue:
+    if overdue and resolution.is_overdue:
         return str(_("Open, overdue: it was due on %(date)s")) % {
             "date": dates.format_date(resolution.due_date)
         }
     return str(resolution.get_status_display())
 
 
-def _resolution(resolution: Resolution, page: MethodologistsDayPage, text_lang: str) -> dict:
+def _resolution(
+    resolution: Resolution, page: MethodologistsDayPage, text_lang: str, *, overdue: bool = True
+) -> dict:
     return {
         "number": resolution.number,
         "text": resolution.text,
         "lang": text_lang,
         "assignees": _assignees(resolution, page),
         "due": dates.format_date(resolution.due_date) if resolution.due_date else "",
-        "status": _status(resolution),
+        "status": _status(resolution, overdue=overdue),
         "done_note": resolution.done_note if resolution.status == ResolutionStatus.DONE else "",
     }
 
@@ -133,9 +135,13 @@ def attendees(page: MethodologistsDayPage):
     )
 
 
-def minutes_data(page: MethodologistsDayPage, *, public: bool) -> dict[str, Any]:
+def minutes_data(
+    page: MethodologistsDayPage, *, public: bool, overdue: bool = True
+) -> dict[str, Any]:
     """Everything a minutes document shows, as strings in the page's language
-    and the site's time zone."""
+    and the site's time zone. `overdue=False` leaves out "overdue", which
+    changes with the date alone (the stored braille and audio, made when the
+    minutes change, must not go stale overnight; the due date is in them)."""
     language = page.locale.language_code
     source = page.source
     source_lang = _other_language(source, language)
@@ -155,7 +161,9 @@ def minutes_data(page: MethodologistsDayPage, *, public: bool) -> dict[str, Any]
         carried_items = []
         for resolution in carried:
             day = _in_language(resolution.day, page.locale)
-            item = _resolution(resolution, page, _other_language(resolution.day, language))
+            item = _resolution(
+                resolution, page, _other_language(resolution.day, language), overdue=overdue
+            )
             item["day"] = {"title": day.title, "lang": _other_language(day, language)}
             carried_items.append(item)
         return {
@@ -174,7 +182,9 @@ def minutes_data(page: MethodologistsDayPage, *, public: bool) -> dict[str, Any]
             "discussed_lang": discussed_lang,
             "internal": "" if public else internal,
             "internal_lang": internal_lang,
-            "resolutions": [_resolution(r, page, source_lang) for r in resolutions],
+            "resolutions": [
+                _resolution(r, page, source_lang, overdue=overdue) for r in resolutions
+            ],
             "carried": carried_items,
         }
 

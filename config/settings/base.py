@@ -223,6 +223,10 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = ("a11y",)
 CRISPY_TEMPLATE_PACK = "a11y"
 CRISPY_FAIL_SILENTLY = False
 
+# Braille and audio versions (formats): made by a task when a page of a
+# registered source is published (False: only when queued explicitly).
+FORMATS_ON_PUBLISH = True
+
 # Registrations: the privacy notice version people consent to, and how long
 # after an event contact and sensitive data are kept (purge_personal_data).
 PRIVACY_NOTICE_VERSION = os.environ.get("PRIVACY_NOTICE_VERSION", "2026-11")

@@ -30,3 +30,7 @@ WHITENOISE_USE_FINDERS = True
 # Uploaded files of a test run go to a throw-away folder (the demo template
 # of tests/demo_site.py names its own).
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="library-test-media-"))
+
+# Braille and audio versions are not made on every publish of a test (nor
+# while the demo is seeded): the tests of formats turn it on.
+FORMATS_ON_PUBLISH = False

@@ -73,7 +73,7 @@ ALLOWED = {
     },
 }
 # What the project's URL configuration mounts.
-ALLOWED["config"] |= {"events", "certificates", "home", "competitions", "festivals"}
+ALLOWED["config"] |= {"events", "certificates", "home", "competitions", "festivals", "formats"}
 
 
 def sources(app: str):

@@ -11,6 +11,8 @@ from django.utils.translation import gettext, pgettext
 
 from branches.models import Branch
 from core import dates
+from formats.services import formats_offered
+from trainings.alternative_formats import SOURCE_KEY as MINUTES_FORMATS
 from trainings.enums import CompletionRule, ResolutionStatus
 from trainings.models import MethodologistsDayPage
 
@@ -135,7 +137,8 @@ def _minutes_links(page) -> list[dict]:
         except NoReverseMatch:
             return []
         links.append({"url": page.url + path, "label": label, "format": extension.upper()})
-    return links
+    # Then their braille and audio, once made (formats).
+    return links + [offer.as_link() for offer in formats_offered(MINUTES_FORMATS, page)]
 
 
 @register.simple_tag
