@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 import pikepdf
 import pytest
 from PIL import Image
+from wagtail.users.models import UserProfile
 
 from certificates import designs, pdf
 from certificates.enums import Orientation, Ornament, Palette, Place
@@ -354,3 +355,61 @@ def test_a_certificate_issued_before_designs_keeps_its_plain_page(issue, tmp_pat
     assert ink(image, (0, 0, 297, 19)) == 0  # no frame
     [qr_code] = figures(content)  # no emblem
     assert certificate.display_code in qr_code
+
+
+ADMIN = "/admin/certificates/"
+
+
+def test_the_preview_warns_when_a_long_name_and_reason_do_not_fit(
+    admin_client, admin_user, certificate_template
+):
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"  # the admin speaks English to this user
+    profile.save()
+    template = certificate_template(
+        text_kk="\n".join(["{nomination}"] * 7 + ["{event} іс-шарасына қатысқаны үшін беріледі."])
+    )
+    address = f"{ADMIN}templates/{template.pk}/preview/"
+    response = admin_client.get(address, {"language": "kk"})
+    assert response["Content-Type"] == "application/pdf"  # the sample fits
+
+    long = {
+        "language": "kk+ru",
+        "sample_name": "Әйгерім Ұлықбекқызы Сәрсенбаева-Өтегенова",
+        "sample_nomination": "Мұқағали Мақатаев пен Жамбыл Жабаевтың өлеңдерін мәнерлеп оқу, "
+        "өз шығармаларын оқу және музыкалық сүйемелдеумен орындау",
+    }
+    response = admin_client.get(address, long)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    page = response.content.decode()
+    assert "The text does not fit on the page" in page
+    assert "In Kazakh, the name and the text" in page  # the Russian part fits
+    assert "anyway=1" in page
+
+    response = admin_client.get(address, {**long, "anyway": "1"})
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_the_preview_shows_large_print(admin_client, certificate_template, tmp_path):
+    template = certificate_template()
+    response = admin_client.get(
+        f"{ADMIN}templates/{template.pk}/preview/", {"language": "ru", "large_print": "on"}
+    )
+    assert response["Content-Type"] == "application/pdf"
+    runs = text_fonts(write(tmp_path, response.content))
+    assert min(size for _text, size, _bold in runs) >= 20
+
+
+def test_the_holder_page_offers_large_print(client, issue, tmp_path):
+    certificate = issue(language="kk+ru")
+    page = client.get(f"/kk/certificate/{certificate.access_token}/")
+    large = f"/certificate/{certificate.access_token}/large-print.pdf"
+    assert f'href="{large}"' in page.content.decode()
+    response = client.get(large)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    runs = text_fonts(write(tmp_path, response.content))
+    assert min(size for _text, size, _bold in runs) >= 20
+    assert certificate.recipient_name in " ".join(text for text, _size, _bold in runs)
+    assert client.get("/certificate/not-a-token/large-print.pdf").status_code == 404
