@@ -166,19 +166,19 @@ class Signatory(Orderable):
         CertificateTemplate, on_delete=models.CASCADE, related_name="signatories"
     )
     name = models.CharField(
-        _("name"), max_length=120, help_text=_("As written in Kazakh, e.g. “С. Бекова”.")
+        _("name"), max_length=120, help_text=_("As written in Kazakh, e.g. “Е. Тоқтаров”.")
     )
     name_ru = models.CharField(
         _("name in Russian"),
         max_length=120,
         blank=True,
-        help_text=_("Only if it is written differently in Russian, e.g. “С. Бекова”."),
+        help_text=_("Only if it is written differently in Russian, e.g. “Е. Токтаров”."),
     )
     name_en = models.CharField(
         _("name in English"),
         max_length=120,
         blank=True,
-        help_text=_("Only if it is written differently in English, e.g. “S. Bekova”."),
+        help_text=_("Only if it is written differently in English, e.g. “Ye. Toktarov”."),
     )
     position_kk = models.CharField(_("position in Kazakh"), max_length=200)
     position_ru = models.CharField(_("position in Russian"), max_length=200)
