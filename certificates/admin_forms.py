@@ -264,4 +264,22 @@ class ReissueForm(forms.Form):
 
 
 class PreviewForm(forms.Form):
+    """The language of the preview, and the longest name and reason staff
+    expect, to see whether they fit."""
+
     language = forms.ChoiceField(label=_("Language"), choices=CertificateLanguage.choices)
+    sample_name = forms.CharField(
+        label=_("Recipient's name for the preview"),
+        required=False,
+        max_length=NAME_MAX_LENGTH,
+        help_text=_("Type the longest name you expect; a sample name is used otherwise."),
+    )
+    sample_nomination = forms.CharField(
+        label=_("Nomination for the preview"),
+        required=False,
+        max_length=200,
+        help_text=_("Type the longest nomination you expect; a sample one is used otherwise."),
+    )
+    large_print = forms.BooleanField(
+        label=_("Large print (for low-vision recipients)"), required=False
+    )

@@ -33,7 +33,7 @@ from certificates.admin_forms import (
     RevokeForm,
     may_pick_registrations,
 )
-from certificates.enums import CertificateKind
+from certificates.enums import CertificateKind, CertificateLanguage
 from certificates.models import Certificate, CertificateTemplate
 from certificates.views import pdf_response
 from core.admin_views import PermissionFirstMixin, log_entries
@@ -44,6 +44,8 @@ NS = "certificates_admin"
 PER_REGISTRATION_KINDS = (CertificateKind.PARTICIPATION, CertificateKind.COMPLETION)
 PAGE_SIZE = 50
 SAMPLE_NAME = "Әйгерім Сапарова"
+# What a sample festival is dedicated to, for a text with {dedication}.
+SAMPLE_DEDICATION = "Абай Құнанбайұлының туғанына 180 жыл"
 SAMPLE_CODE = "7KQ2M9XD" + codes.check_character("7KQ2M9XD")
 
 
@@ -445,32 +447,63 @@ class TemplatePreviewView(StaffView, TemplateView):
 
     def get(self, request, *args, **kwargs):
         form = PreviewForm(request.GET or None)
-        problems = []
+        problems, not_fitting = [], []
         if form.is_valid():
-            language = form.cleaned_data["language"]
+            data = form.cleaned_data
+            language = data["language"]
             problems = services.template_problems(self.template, language)
             if not problems:
+                certificate = sample_certificate(
+                    self.template,
+                    language,
+                    name=data["sample_name"],
+                    nomination=data["sample_nomination"],
+                )
                 try:
-                    content = pdf.render_pdf(sample_certificate(self.template, language))
+                    if not request.GET.get("anyway"):
+                        not_fitting = pdf.parts_not_fitting(certificate)
+                    if not not_fitting:
+                        content = pdf.render_pdf(certificate, large_print=data["large_print"])
                 except PdfUnavailable as error:
                     problems = [_("The PDF cannot be made: %(error)s") % {"error": error}]
                 else:
-                    response = HttpResponse(content, content_type="application/pdf")
-                    response["Content-Disposition"] = 'inline; filename="preview.pdf"'
-                    return response
-        context = self.get_context_data(form=form, problems=problems, template=self.template)
+                    if not not_fitting:
+                        response = HttpResponse(content, content_type="application/pdf")
+                        response["Content-Disposition"] = 'inline; filename="preview.pdf"'
+                        return response
+        context = self.get_context_data(
+            form=form,
+            problems=problems,
+            not_fitting=[CertificateLanguage(code).label for code in not_fitting],
+            anyway_query=anyway_query(request),
+            template=self.template,
+        )
         return self.render_to_response(context, status=400 if problems else 200)
 
 
-def sample_certificate(template: CertificateTemplate, language: str) -> Certificate:
-    """An unsaved certificate with sample data, for the preview."""
+def anyway_query(request) -> str:
+    """The preview's query with `anyway=1`: the PDF even where text does not fit."""
+    query = request.GET.copy()
+    query["anyway"] = "1"
+    return query.urlencode()
+
+
+def sample_certificate(
+    template: CertificateTemplate, language: str, *, name: str = "", nomination: str = ""
+) -> Certificate:
+    """An unsaved certificate with sample data (or the name and nomination
+    staff typed), for the preview."""
     issued_at = timezone.now()
     content = services.build_content(
         template,
         language=language,
-        event_titles={"default": _("Sample event")},
+        event_titles={
+            "default": _("Sample event"),
+            **{f"dedication_{code}": SAMPLE_DEDICATION for code in ("kk", "ru", "en")},
+        },
         event_date=timezone.localdate(),
-        nomination=_("Sample nomination") if template.kind == CertificateKind.DIPLOMA else "",
+        nomination=nomination
+        or (_("Sample nomination") if template.kind == CertificateKind.DIPLOMA else ""),
         place="1" if template.kind == CertificateKind.DIPLOMA else "",
         special_prize="",
         hours=24 if template.kind == CertificateKind.COMPLETION else None,
@@ -480,7 +513,7 @@ def sample_certificate(template: CertificateTemplate, language: str) -> Certific
         template=template,
         kind=template.kind,
         language=language,
-        recipient_name=SAMPLE_NAME,
+        recipient_name=" ".join(name.split()) or SAMPLE_NAME,
         content=content,
         year=issued_at.year,
         serial=0,

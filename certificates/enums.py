@@ -37,7 +37,7 @@ class Orientation(models.TextChoices):
 
 
 class ImageUse(models.TextChoices):
-    LOGO = "logo", _("Logo at the top")
+    LOGO = "logo", _("Emblem at the top, in place of the library's")
     BACKGROUND = "background", _("Background of the whole page")
 
 
@@ -52,3 +52,21 @@ class BatchStatus(models.TextChoices):
     RUNNING = "running", _("Issuing")
     DONE = "done", _("Finished")
     INTERRUPTED = "interrupted", _("Interrupted: can be resumed")
+
+
+class Palette(models.TextChoices):
+    """The colours of a certificate's design (certificates.designs)."""
+
+    TURQUOISE = "turquoise", _("Turquoise and gold")
+    BLUE = "blue", _("Deep blue and gold")
+    BURGUNDY = "burgundy", _("Burgundy and gold")
+    GREEN = "green", _("Steppe green and gold")
+    BLACK = "black", _("Black and grey (for a black-and-white printer)")
+
+
+class Ornament(models.TextChoices):
+    """The ornament of a certificate's frame (certificates.designs)."""
+
+    KOSHKAR = "koshkar", _("Ram's horn (қошқар мүйіз)")
+    TUMAR = "tumar", _("Amulet triangles (тұмар)")
+    NONE = "none", _("Double line, no ornament")

@@ -20,6 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 
 from certificates import codes
+from certificates.designs import DEFAULT_ORNAMENT, DEFAULT_PALETTE
 from certificates.enums import (
     BatchKind,
     BatchStatus,
@@ -27,6 +28,8 @@ from certificates.enums import (
     CertificateLanguage,
     ImageUse,
     Orientation,
+    Ornament,
+    Palette,
     Place,
 )
 
@@ -34,8 +37,13 @@ LANGUAGES = ("kk", "ru", "en")
 # Longer names do not fit the name line of the layout at its size.
 NAME_MAX_LENGTH = 80
 PLACEHOLDERS_HELP = _(
-    "You can use {event}, {date}, {nomination}, {place} and {hours}; "
-    "the recipient's name is printed above this text."
+    "You can use {event}, {date}, {nomination}, {place}, {hours} and {dedication} "
+    "(what a festival's edition is dedicated to); the recipient's name is printed above "
+    "this text. Write each line as a line of its own."
+)
+CITY_HELP = _(
+    "Where the ceremony is, printed with its date under the signatures, e.g. "
+    "“Шымкент қаласы” or “г. Шымкент”."
 )
 
 
@@ -53,6 +61,15 @@ class CertificateTemplate(ClusterableModel):
     orientation = models.CharField(
         _("orientation"), max_length=10, choices=Orientation.choices, default=Orientation.LANDSCAPE
     )
+    palette = models.CharField(
+        _("colours"), max_length=20, choices=Palette.choices, default=DEFAULT_PALETTE
+    )
+    ornament = models.CharField(
+        _("ornament of the frame"),
+        max_length=20,
+        choices=Ornament.choices,
+        default=DEFAULT_ORNAMENT,
+    )
     title_kk = models.CharField(_("title in Kazakh"), max_length=120, blank=True)
     title_ru = models.CharField(_("title in Russian"), max_length=120, blank=True)
     title_en = models.CharField(_("title in English"), max_length=120, blank=True)
@@ -62,9 +79,17 @@ class CertificateTemplate(ClusterableModel):
     issuer_kk = models.CharField(_("issuer in Kazakh"), max_length=200, blank=True)
     issuer_ru = models.CharField(_("issuer in Russian"), max_length=200, blank=True)
     issuer_en = models.CharField(_("issuer in English"), max_length=200, blank=True)
+    city_kk = models.CharField(_("city in Kazakh"), max_length=100, blank=True, help_text=CITY_HELP)
+    city_ru = models.CharField(
+        _("city in Russian"), max_length=100, blank=True, help_text=CITY_HELP
+    )
+    city_en = models.CharField(
+        _("city in English"), max_length=100, blank=True, help_text=CITY_HELP
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("logo or background image"),
+        verbose_name=_("emblem or background image"),
+        help_text=_("Without an image of your own, the library's emblem is printed at the top."),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -80,16 +105,32 @@ class CertificateTemplate(ClusterableModel):
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("orientation")]),
+        FieldRowPanel([FieldPanel("palette"), FieldPanel("ornament")], heading=_("Design")),
         MultiFieldPanel(
-            [FieldPanel("title_kk"), FieldPanel("text_kk"), FieldPanel("issuer_kk")],
+            [
+                FieldPanel("title_kk"),
+                FieldPanel("text_kk"),
+                FieldPanel("issuer_kk"),
+                FieldPanel("city_kk"),
+            ],
             heading=_("Kazakh"),
         ),
         MultiFieldPanel(
-            [FieldPanel("title_ru"), FieldPanel("text_ru"), FieldPanel("issuer_ru")],
+            [
+                FieldPanel("title_ru"),
+                FieldPanel("text_ru"),
+                FieldPanel("issuer_ru"),
+                FieldPanel("city_ru"),
+            ],
             heading=_("Russian"),
         ),
         MultiFieldPanel(
-            [FieldPanel("title_en"), FieldPanel("text_en"), FieldPanel("issuer_en")],
+            [
+                FieldPanel("title_en"),
+                FieldPanel("text_en"),
+                FieldPanel("issuer_en"),
+                FieldPanel("city_en"),
+            ],
             heading=_("English"),
         ),
         InlinePanel("signatories", heading=_("Signatories"), label=_("Signatory")),
@@ -118,12 +159,27 @@ class CertificateTemplate(ClusterableModel):
 
 
 class Signatory(Orderable):
-    """Who signs a template's certificates; the position in each language."""
+    """Who signs a template's certificates: the position in each language,
+    and the name as it is written in each (Сәуле / Сауле), if it differs."""
 
     template = ParentalKey(
         CertificateTemplate, on_delete=models.CASCADE, related_name="signatories"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("As written in Kazakh, e.g. “Е. Тоқтаров”.")
+    )
+    name_ru = models.CharField(
+        _("name in Russian"),
+        max_length=120,
+        blank=True,
+        help_text=_("Only if it is written differently in Russian, e.g. “Е. Токтаров”."),
+    )
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=120,
+        blank=True,
+        help_text=_("Only if it is written differently in English, e.g. “Ye. Toktarov”."),
+    )
     position_kk = models.CharField(_("position in Kazakh"), max_length=200)
     position_ru = models.CharField(_("position in Russian"), max_length=200)
     position_en = models.CharField(_("position in English"), max_length=200)
@@ -131,9 +187,12 @@ class Signatory(Orderable):
     panels = [
         FieldPanel("name"),
         FieldPanel("position_kk"),
-        FieldPanel("position_ru"),
-        FieldPanel("position_en"),
+        FieldRowPanel([FieldPanel("name_ru"), FieldPanel("position_ru")]),
+        FieldRowPanel([FieldPanel("name_en"), FieldPanel("position_en")]),
     ]
+
+    def name_in(self, language: str) -> str:
+        return (getattr(self, f"name_{language}", "") or "").strip() or self.name
 
     class Meta(Orderable.Meta):
         verbose_name = _("signatory")

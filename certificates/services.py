@@ -23,8 +23,8 @@ from wagtail.log_actions import get_active_log_context, log
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
-from certificates import codes, pdf
-from certificates.enums import CertificateLanguage, Place
+from certificates import codes, designs, pdf
+from certificates.enums import CertificateLanguage, ImageUse, Place
 from certificates.models import (
     NAME_MAX_LENGTH,
     Certificate,
@@ -36,7 +36,7 @@ from core import dates
 
 logger = logging.getLogger(__name__)
 
-PLACEHOLDERS = ("event", "date", "nomination", "place", "hours")
+PLACEHOLDERS = ("event", "date", "nomination", "place", "hours", "dedication")
 CODE_ATTEMPTS = 10
 
 
@@ -178,6 +178,13 @@ def place_text(place: str, special_prize: str) -> str:
     return str(Place(place).label)
 
 
+def _signatories(template: CertificateTemplate, language: str) -> list[dict[str, str]]:
+    return [
+        {"name": s.name_in(language), "position": getattr(s, f"position_{language}")}
+        for s in template.signatories.all()
+    ]
+
+
 def build_content(
     template: CertificateTemplate,
     *,
@@ -190,18 +197,30 @@ def build_content(
     hours: int | None,
     issued_at: datetime.datetime,
 ) -> dict[str, Any]:
-    """Everything the certificate says, in each of its languages (kept at issue time)."""
+    """Everything the certificate says, in each of its languages, and how it
+    looks (kept at issue time). `event_titles` holds the event's title in
+    each language and, as `dedication_<language>`, what it is dedicated to."""
     parts = []
+    own_emblem = not (template.image_id and template.image_use == ImageUse.LOGO)
     for part in CertificateLanguage.parts(language):
         with translation.override(part):
+            date = dates.format_date(event_date) if event_date else ""
             values = {
                 "event": event_titles.get(part) or event_titles.get("default", ""),
-                "date": dates.format_date(event_date) if event_date else "",
+                "date": date,
                 "nomination": nomination,
                 "place": place_text(place, special_prize),
                 "hours": str(hours) if hours is not None else "",
+                "dedication": event_titles.get(f"dedication_{part}", ""),
             }
-            text = template.in_language("text", part).format_map(values)
+            template_text = template.in_language("text", part)
+            text = template_text.format_map(values)
+            # The ceremony's city and date, under the signatures (the date
+            # only where the text does not say it already).
+            ceremony_date = "" if "{date}" in template_text else date
+            ceremony = ", ".join(
+                v for v in (template.in_language("city", part).strip(), ceremony_date) if v
+            )
             parts.append(
                 {
                     "language": part,
@@ -211,31 +230,48 @@ def build_content(
                     "what_for": ", ".join(
                         v for v in (values["event"], nomination, values["place"]) if v
                     ),
+                    "ceremony": ceremony,
                     "issued_on": dates.format_date(issued_at),
-                    "image_alt": template.in_language("image_alt", part),
-                    "signatories": [
-                        {"name": s.name, "position": getattr(s, f"position_{part}")}
-                        for s in template.signatories.all()
-                    ],
+                    "image_alt": designs.EMBLEM_ALT[part]
+                    if own_emblem
+                    else template.in_language("image_alt", part),
+                    "stamp": designs.STAMP_PLACE[part],
+                    "signatories": _signatories(template, part),
                 }
             )
     return {
         "parts": parts,
         "orientation": template.orientation,
         "image_use": template.image_use if template.image_id else "",
+        "design": {
+            "palette": template.palette,
+            "ornament": template.ornament,
+            "emblem": "library" if own_emblem else "uploaded",
+        },
         "issued_at": issued_at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
 
 
 def event_titles_of(event) -> dict[str, str]:
-    """The event's title in each language it is published in."""
+    """The event's title in each language it is published in and, for a
+    festival's edition, what it is dedicated to (`dedication_<language>`)."""
     if event is None:
         return {}
     titles = {"default": event.title}
-    for page in (
-        type(event).objects.filter(translation_key=event.translation_key).select_related("locale")
+    # A festival's edition (a subclass the certificates do not import) says
+    # what it is dedicated to; any other event has no such field.
+    page_class = event.specific_class or type(event)
+    dedicated = hasattr(page_class, "dedications")
+    model = page_class if dedicated else type(event)
+    for page in model.objects.filter(translation_key=event.translation_key).select_related(
+        "locale"
     ):
-        titles[page.locale.language_code] = page.title
+        language = page.locale.language_code
+        titles[language] = page.title
+        if dedicated:
+            titles[f"dedication_{language}"] = "; ".join(
+                str(block.value).strip() for block in page.dedications
+            )
     return titles
 
 

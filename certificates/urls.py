@@ -19,4 +19,9 @@ neutral_patterns = [
     re_path(
         r"^certificate/(?P<token>[\w-]+)\.pdf$", views.holder_pdf, name="certificate_holder_pdf"
     ),
+    re_path(
+        r"^certificate/(?P<token>[\w-]+)/large-print\.pdf$",
+        views.holder_large_print_pdf,
+        name="certificate_holder_large_print_pdf",
+    ),
 ]

@@ -8,17 +8,18 @@ client address; nothing here is cached (a revocation shows at once).
 """
 
 from django.conf import settings
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from certificates import codes, services
+from certificates import codes, pdf, services
 from certificates.forms import VerifyForm
 from certificates.models import Certificate
 from core import dates, ratelimit
+from core.pdf import PdfUnavailable
 
 VALID, REVOKED, NOT_FOUND, TOO_MANY = "valid", "revoked", "not-found", "too-many"
 
@@ -116,6 +117,7 @@ def holder_view(request, token):
             "certificate": certificate,
             "parts": certificate.content["parts"],
             "pdf_url": reverse("certificate_holder_pdf", args=[token]),
+            "large_print_url": reverse("certificate_holder_large_print_pdf", args=[token]),
             "verify_url": reverse("certificate_verify_code", args=[certificate.display_code]),
             "issued_on": dates.format_date(certificate.issued_at),
             "revoked_on": dates.format_date(certificate.revoked_at)
@@ -143,3 +145,22 @@ def pdf_response(certificate: Certificate, *, disposition: str = "inline") -> Fi
 @require_GET
 def holder_pdf(request, token):
     return pdf_response(_holders_certificate(token))
+
+
+@never_cache
+@require_GET
+def holder_large_print_pdf(request, token):
+    """The same certificate in large print (20 pt and more, no frame), for a
+    low-vision holder; made when asked (one page's work, not stored)."""
+    certificate = _holders_certificate(token)
+    try:
+        content = pdf.render_pdf(certificate, large_print=True)
+    except PdfUnavailable:
+        return HttpResponse(status=503)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="{certificate.display_code}-large-print.pdf"'
+    )
+    response["Content-Language"] = certificate.lead_language
+    response["X-Robots-Tag"] = "noindex"
+    return response

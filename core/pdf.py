@@ -88,6 +88,14 @@ def stylesheet(path: Path) -> Any:
 
 
 @functools.cache
+def stylesheet_text(text: str) -> Any:
+    """A style sheet given as text (one a document's settings make, such as
+    a certificate's design), parsed once per process."""
+    tools = toolkit()
+    return tools.css_class(string=text, font_config=tools.font_config)
+
+
+@functools.cache
 def html_class(user_agent_css: Path | None = None) -> type:
     """WeasyPrint's HTML, or a subclass whose user-agent style sheet is the
     one in the file `user_agent_css` instead of WeasyPrint's HTML5 one."""
@@ -117,29 +125,100 @@ def url_fetcher(allowed_protocols: tuple[str, ...] = ()) -> Any:
 _render_lock = threading.Lock()
 
 
+def _document(html, *, base_url, user_agent_css, allowed_protocols):
+    return html_class(user_agent_css)(
+        string=html, base_url=str(base_url), url_fetcher=url_fetcher(allowed_protocols)
+    )
+
+
+def _sheets(stylesheets: Sequence[Path], css_texts: Sequence[str]) -> list[Any]:
+    tools = toolkit()
+    return [
+        tools.fonts_css,
+        *(stylesheet(path) for path in stylesheets),
+        *(stylesheet_text(text) for text in css_texts),
+    ]
+
+
 def render_pdf(
     html: str,
     *,
     base_url: Path | str,
     stylesheets: Sequence[Path] = (),
+    css_texts: Sequence[str] = (),
     user_agent_css: Path | None = None,
     allowed_protocols: tuple[str, ...] = (),
 ) -> bytes:
     """`html` as a tagged PDF/UA-1 in PT Sans, styled by the files
-    `stylesheets` (after the fonts' sheet); the same input gives the same
-    bytes. `PdfUnavailable` when WeasyPrint cannot run here or fails."""
+    `stylesheets` and then the sheets `css_texts` (after the fonts' sheet;
+    each parsed once per process, so only a few different texts); the same
+    input gives the same bytes. `PdfUnavailable` when WeasyPrint cannot run
+    here or fails."""
     problem = renderer_problem()
     if problem:
         raise PdfUnavailable(problem)
     tools = toolkit()
-    sheets = [tools.fonts_css, *(stylesheet(path) for path in stylesheets)]
     try:
+        sheets = _sheets(stylesheets, css_texts)
         with _render_lock:
-            document = html_class(user_agent_css)(
-                string=html, base_url=str(base_url), url_fetcher=url_fetcher(allowed_protocols)
+            document = _document(
+                html,
+                base_url=base_url,
+                user_agent_css=user_agent_css,
+                allowed_protocols=allowed_protocols,
             )
             return document.write_pdf(
                 pdf_variant=PDF_VARIANT, font_config=tools.font_config, stylesheets=sheets
             )
     except Exception as error:
         raise PdfUnavailable(f"WeasyPrint could not make the PDF: {error}") from error
+
+
+def page_counts(
+    html: str,
+    *,
+    selector: str,
+    base_url: Path | str,
+    stylesheets: Sequence[Path] = (),
+    css_texts: Sequence[str] = (),
+    user_agent_css: Path | None = None,
+    allowed_protocols: tuple[str, ...] = (),
+) -> list[int]:
+    """Lay `html` out as `render_pdf` would (no PDF written) and say on how
+    many pages each element of `selector` (a child of <body>, as
+    "section.part") lies, in document order: [1, 2] when the second one
+    runs over onto a second page. `PdfUnavailable` as for `render_pdf`."""
+    problem = renderer_problem()
+    if problem:
+        raise PdfUnavailable(problem)
+    tools = toolkit()
+    tag, _dot, class_name = selector.partition(".")
+    try:
+        sheets = _sheets(stylesheets, css_texts)
+        with _render_lock:
+            rendered = _document(
+                html,
+                base_url=base_url,
+                user_agent_css=user_agent_css,
+                allowed_protocols=allowed_protocols,
+            ).render(font_config=tools.font_config, stylesheets=sheets)
+    except Exception as error:
+        raise PdfUnavailable(f"WeasyPrint could not lay out the document: {error}") from error
+    counts: dict[Any, int] = {}  # element → pages, in document order
+    for page in rendered.pages:
+        for child in _page_children(page._page_box):
+            element = child.element
+            if (
+                child.element_tag == tag
+                and class_name in (element.get("class") or "").split()
+                and element is not None
+            ):
+                counts[element] = counts.get(element, 0) + 1
+    return list(counts.values())
+
+
+def _page_children(page_box):
+    """The boxes of the body on a page (html > body > its children)."""
+    for html_box in page_box.children:
+        for body_box in getattr(html_box, "children", ()):
+            yield from getattr(body_box, "children", ())

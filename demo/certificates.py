@@ -1,5 +1,6 @@
-"""Demo certificate templates (participation and a festival diploma, in kk, ru
-and en, with one signatory) and the checked-in attendees of a past event, to
+"""Demo certificate templates (participation, a festival diploma and a letter
+of thanks, in kk, ru and en, each with its design and signatories) and the
+checked-in attendees of a past event, to
 whom staff can issue participation certificates from the admin or with
 `issue_certificates` (demo/fixtures/certificates.yaml). Made once.
 
@@ -23,13 +24,20 @@ def _template(spec) -> CertificateTemplate:
     if template is not None:
         return template
     content = load("certificates")
-    fields = {"name": spec["name"], "kind": spec["kind"]}
+    fields = {
+        "name": spec["name"],
+        "kind": spec["kind"],
+        "palette": spec["palette"],
+        "ornament": spec["ornament"],
+        "orientation": spec["orientation"],
+    }
     for code in ("kk", "ru", "en"):
         fields[f"title_{code}"] = spec["title"][code]
         fields[f"text_{code}"] = spec["text"][code]
         fields[f"issuer_{code}"] = content["issuer"][code]
+        fields[f"city_{code}"] = content["city"][code]
     template = CertificateTemplate(**fields)
-    template.signatories = [Signatory(**content["signatory"])]
+    template.signatories = [Signatory(**content["signatories"][key]) for key in spec["signatories"]]
     template.save()
     return template
 
@@ -53,12 +61,13 @@ def _attendees(event: EventPage) -> None:
 
 
 def seed() -> tuple[CertificateTemplate, CertificateTemplate]:
-    """The demo's participation and diploma templates (and the attendees)."""
+    """The demo's participation and diploma templates (and the attendees);
+    the letter of thanks is made too, for staff to issue."""
     content = load("certificates")
     event = EventPage.objects.filter(
         translation_key=translation_key(content["event"]), locale__language_code="kk"
     ).first()
     if event is not None:
         _attendees(event)
-    participation, diploma = (_template(spec) for spec in content["templates"])
+    participation, diploma, _thanks = (_template(spec) for spec in content["templates"])
     return participation, diploma

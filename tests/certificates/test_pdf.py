@@ -203,15 +203,19 @@ def test_our_small_user_agent_style_sheet_gives_the_same_document(issue, tmp_pat
     certificate = issue(language=language, nomination="Мәнерлеп оқу", place=Place.FIRST)
     ours = pdf.render_pdf(certificate)
 
-    qr_url = pdf.data_url(pdf.qr_png(pdf.verification_url(certificate.display_code)), "image/png")
+    document = pdf._document(certificate, large_print=False)
     full = HTML(
-        string=pdf.render_html(certificate, qr_url=qr_url),
+        string=document["html"],
         base_url=str(pdf.TEMPLATES_DIR),
         url_fetcher=core_pdf.url_fetcher(("data",)),
     ).write_pdf(
         pdf_variant="pdf/ua-1",
         font_config=core_pdf.toolkit().font_config,
-        stylesheets=[core_pdf.stylesheet(pdf.CSS_FILE)],
+        stylesheets=[
+            core_pdf.toolkit().fonts_css,
+            *(core_pdf.stylesheet(path) for path in document["stylesheets"]),
+            *(core_pdf.stylesheet_text(text) for text in document["css_texts"]),
+        ],
     )
 
     assert len(pypdf.PdfReader(io.BytesIO(ours)).pages) == len(

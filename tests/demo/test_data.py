@@ -117,4 +117,8 @@ def test_certificate_attendees_come_to_an_existing_event():
     content = load("certificates")
     events = {f"event:{event['key']}" for event in load("events")["events"]}
     assert content["event"] in events
-    assert {template["kind"] for template in content["templates"]} == {"participation", "diploma"}
+    assert {template["kind"] for template in content["templates"]} == {
+        "participation",
+        "diploma",
+        "thanks",
+    }
