@@ -123,7 +123,7 @@ class Signatory(Orderable):
     template = ParentalKey(
         CertificateTemplate, on_delete=models.CASCADE, related_name="signatories"
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=120)
     position_kk = models.CharField(_("position in Kazakh"), max_length=200)
     position_ru = models.CharField(_("position in Russian"), max_length=200)
     position_en = models.CharField(_("position in English"), max_length=200)

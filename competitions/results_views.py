@@ -31,6 +31,7 @@ def results(request, competition):
         request,
         template="competitions/results.html",
         context_overrides={
+            "breadcrumb_here": _("Results"),
             "tables": tables,
             "winners": [table for table in tables if table.winners],
             "jury_language": jury_language,
