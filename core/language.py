@@ -12,7 +12,6 @@ names inside a sentence, content an editor did not mark — is marked by
 not already inside an element in Kazakh is wrapped in <span lang="kk">."""
 
 import re
-from html.parser import HTMLParser
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
@@ -22,8 +21,9 @@ KAZAKH_ONLY_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 KAZAKH = "kk"
 # A quotation that holds no other: «Жанарым менің жүрегім».
 INNERMOST_QUOTE = re.compile(r"«[^«»]*»")
-# What ends a phrase inside a sentence: a name, a title in a list.
-PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]«»\"“”—–/|\n]")
+# What ends a phrase inside a sentence: a name, a title in a list (not ";":
+# it ends the character references of the text, &amp;).
+PHRASE_BREAK = re.compile(r"[.,:!?()\[\]«»\"“”—–/|\n]")
 KAZAKH_DOCUMENT = re.compile(r"<html[^>]*\slang=\"kk\"")
 # Elements whose text cannot hold a <span> (or is not read as text).
 NO_SPAN_INSIDE = frozenset(
@@ -103,76 +103,17 @@ def mark_kazakh_text(text: str) -> str:
     return "".join(out)
 
 
-class _Marker(HTMLParser):
-    """Copies a document as it is, but for the Kazakh phrases of text that
-    stands in an element of another language."""
-
-    def __init__(self, language: str):
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        # (tag, language) of each open element.
-        self.stack: list[tuple[str, str]] = [("", language)]
-        # Where the start tag of an <option> without lang was written.
-        self.option_at: int | None = None
-
-    def _language(self) -> str:
-        return self.stack[-1][1]
-
-    def _inside_no_span(self) -> bool:
-        return any(tag in NO_SPAN_INSIDE for tag, _lang in self.stack)
-
-    def handle_starttag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-        if tag in VOID_ELEMENTS:
-            return
-        own = dict(attrs).get("lang")
-        if tag == "option" and own is None:
-            # An option holds text only: it carries the language itself.
-            self.option_at = len(self.out) - 1
-        self.stack.append((tag, own.lower() if own is not None else self._language()))
-
-    def handle_startendtag(self, tag, attrs):
-        self.out.append(self.get_starttag_text())
-
-    def handle_endtag(self, tag):
-        self.out.append(f"</{tag}>")
-        self.option_at = None
-        for index in range(len(self.stack) - 1, 0, -1):
-            if self.stack[index][0] == tag:
-                del self.stack[index:]
-                break
-
-    def handle_data(self, data):
-        if self.option_at is not None and has_kazakh_letters(data):
-            if self._language().split("-")[0] != KAZAKH:
-                start = self.out[self.option_at]
-                self.out[self.option_at] = f'{start[:-1]} lang="{KAZAKH}">'
-            self.option_at = None
-        if (
-            self._language().split("-")[0] != KAZAKH
-            and has_kazakh_letters(data)
-            and not self._inside_no_span()
-        ):
-            data = mark_kazakh_text(data)
-        self.out.append(data)
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
-    def handle_comment(self, data):
-        self.out.append(f"<!--{data}-->")
-
-    def handle_decl(self, decl):
-        self.out.append(f"<!{decl}>")
-
-    def handle_pi(self, data):
-        self.out.append(f"<?{data}>")
-
-    def unknown_decl(self, data):
-        self.out.append(f"<![{data}]>")
+# One token of a document: a comment, a tag (quoted values may hold ">"), text.
+TOKEN = re.compile(
+    r"(?P<comment><!--.*?-->)"
+    r"|(?P<tag></?(?P<name>[a-zA-Z][^\s/>]*)(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>)"
+    r"|(?P<other><[!?][^>]*>)"
+    r"|(?P<text>[^<]+|<)",
+    re.S,
+)
+LANG_ATTRIBUTE = re.compile(r"""\slang\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+# Elements whose content is raw text up to their end tag.
+RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 
 
 def mark_kazakh_parts(html: str, language: str = "") -> str:
@@ -180,10 +121,56 @@ def mark_kazakh_parts(html: str, language: str = "") -> str:
     outside an element in Kazakh wrapped in <span lang="kk">."""
     if not has_kazakh_letters(html):
         return html
-    marker = _Marker(language)
-    marker.feed(html)
-    marker.close()
-    return "".join(marker.out)
+    out: list[str] = []
+    # (tag, language) of each open element.
+    stack: list[tuple[str, str]] = [("", language)]
+    no_span = 0  # how many open elements cannot hold a <span>
+    option_at = None  # where the start tag of an <option> without lang was written
+    position, length = 0, len(html)
+    while position < length:
+        token = TOKEN.match(html, position)
+        position = token.end()
+        text = token.group("text")
+        if text is not None:
+            if has_kazakh_letters(text) and stack[-1][1].split("-")[0] != KAZAKH:
+                if option_at is not None:
+                    # An option holds text only: it carries the language itself.
+                    out[option_at] = out[option_at][:-1] + f' lang="{KAZAKH}">'
+                    option_at = None
+                elif not no_span:
+                    text = mark_kazakh_text(text)
+            out.append(text)
+            continue
+        out.append(token.group())
+        name = (token.group("name") or "").lower()
+        if not name:
+            continue
+        if token.group().startswith("</"):
+            option_at = None
+            for index in range(len(stack) - 1, 0, -1):
+                if stack[index][0] == name:
+                    no_span -= sum(tag in NO_SPAN_INSIDE for tag, _l in stack[index:])
+                    del stack[index:]
+                    break
+            continue
+        attrs = token.group("attrs")
+        if name in VOID_ELEMENTS or attrs.endswith("/"):
+            continue
+        found = LANG_ATTRIBUTE.search(attrs)
+        own = next((g for g in found.groups() if g is not None), "") if found else None
+        if name in RAW_TEXT:
+            # Copied as it is up to the end tag (a title, a script).
+            close = re.compile(f"</{name}\\s*>", re.I).search(html, position)
+            end = close.start() if close else length
+            out.append(html[position:end])
+            position = end
+            continue
+        if name == "option" and own is None:
+            option_at = len(out) - 1
+        if name in NO_SPAN_INSIDE:
+            no_span += 1
+        stack.append((name, own.lower() if own is not None else stack[-1][1]))
+    return "".join(out)
 
 
 class LanguageOfPartsMiddleware:

@@ -11,7 +11,7 @@ import lxml.html
 import pytest
 from wagtail.models import Page
 
-from core.language import has_kazakh_letters
+from core.language import has_kazakh_letters, in_language, mark_kazakh_parts
 
 # Attributes a screen reader reads out as the element's name or description.
 READ_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
@@ -69,6 +69,36 @@ def test_the_check_finds_unmarked_kazakh_and_accepts_marked():
         'и после тега қала</p><img alt="Қазақша" src="x.png"><p lang="kk">Сәлем</p></body></html>'
     )
     assert unmarked_kazakh(page) == ["<b> жүрегім", "<p> …и после тега қала", "<img alt> Қазақша"]
+
+
+def test_marking_wraps_each_kazakh_phrase_and_leaves_the_rest_as_it_was():
+    page = (
+        '<!DOCTYPE html><html lang="ru"><head><title>Жанарым менің</title>'
+        '<script>var a = "<b>ә</b>";</script></head><body>'
+        '<p data-x="a>b">Фестиваль «Жанарым менің жүрегім» &amp; концерт</p>'
+        "<li>II место: Ерболат Тұрғынбеков (Сайрамский филиал), «Атамекен»</li>"
+        '<a href="/kk/" lang="kk">Қазақша</a><select><option value="1">Әсем</option></select>'
+        "<textarea>Сәлем</textarea><!-- қ --></body></html>"
+    )
+    assert mark_kazakh_parts(page) == (
+        '<!DOCTYPE html><html lang="ru"><head><title>Жанарым менің</title>'
+        '<script>var a = "<b>ә</b>";</script></head><body>'
+        '<p data-x="a>b">Фестиваль <span lang="kk">«Жанарым менің жүрегім»</span> &amp; концерт</p>'
+        '<li>II место: <span lang="kk">Ерболат Тұрғынбеков</span> (Сайрамский филиал), «Атамекен»</li>'
+        '<a href="/kk/" lang="kk">Қазақша</a><select><option value="1" lang="kk">Әсем</option></select>'
+        "<textarea>Сәлем</textarea><!-- қ --></body></html>"
+    )
+    # Marked once: a second pass changes nothing, nor does a Kazakh page.
+    assert mark_kazakh_parts(mark_kazakh_parts(page)) == mark_kazakh_parts(page)
+    kazakh = page.replace('lang="ru"', 'lang="kk"')
+    assert mark_kazakh_parts(kazakh) == kazakh
+
+
+def test_a_value_of_known_language_says_it_when_it_is_not_the_pages():
+    assert in_language("Сәрсенов", "ru") == '<span lang="kk">Сәрсенов</span>'
+    assert in_language("Абай", "en", known="kk") == '<span lang="kk">Абай</span>'
+    assert in_language("Абай", "kk", known="kk") == "Абай"
+    assert in_language("<Иван>", "ru") == "&lt;Иван&gt;"
 
 
 def internal_links(html: str, code: str) -> set[str]:
