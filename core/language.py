@@ -4,7 +4,7 @@ switches its voice. Kazakh is told from Russian by the letters Russian has
 not (ә ғ қ ң ө ұ ү һ і).
 
 A value whose language is known (a person's name, a page of the kk tree)
-is marked where it is rendered (`in_language`, the `in_language` filter).
+is marked where it is rendered (`in_language`).
 Everything else — titles that quote the festival's Kazakh name, works and
 names inside a sentence, content an editor did not mark — is marked by
 `mark_kazakh_parts`, which every Russian and English page passes through
