@@ -6,9 +6,7 @@ comes next) goes through `render_pdf`, so each gets the same things:
 - PDF/UA-1: a structure tree, the document's /Lang from `<html lang>`, its
   title, and /Alt from each image's alt text;
 - the language of each part as /Lang in the structure tree (`core.pdf_tags`),
-  so a screen reader switches voice in a bilingual document; Kazakh phrases
-  in a Russian or English part (a name, a work, the festival's name) are
-  marked first (`core.language.mark_kazakh_parts`);
+  so a screen reader switches voice in a bilingual document;
 - PT Sans from the project's own font files (`core.pdf_fonts`), never the
   machine's fonts;
 - nothing fetched but what the caller allows (no network, no local files;
@@ -29,13 +27,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from core import language, pdf_fonts, pdf_tags
+from core import pdf_fonts, pdf_tags
 
 PDF_VARIANT = "pdf/ua-1"
 # What shapes every PDF besides a document's own template and style sheets:
-# part of a stored document's fingerprint, so a new font (or a new rule of
-# which phrase is Kazakh) makes it again.
-SHARED_FILES = (pdf_fonts.FONTS_CSS, *pdf_fonts.FONT_FILES, Path(language.__file__))
+# part of a stored document's fingerprint, so a new font makes it again.
+SHARED_FILES = (pdf_fonts.FONTS_CSS, *pdf_fonts.FONT_FILES)
 
 
 class PdfUnavailable(RuntimeError):
@@ -136,7 +133,6 @@ def render_pdf(
         raise PdfUnavailable(problem)
     tools = toolkit()
     sheets = [tools.fonts_css, *(stylesheet(path) for path in stylesheets)]
-    html = language.mark_kazakh_parts(html)
     try:
         with _render_lock:
             document = html_class(user_agent_css)(
