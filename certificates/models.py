@@ -166,7 +166,9 @@ class Signatory(Orderable):
         CertificateTemplate, on_delete=models.CASCADE, related_name="signatories"
     )
     name = models.CharField(
-        _("name"), max_length=120, help_text=_("As written in Kazakh, e.g. “Е. Тоқтаров”.")
+        pgettext_lazy("person", "name"),
+        max_length=120,
+        help_text=_("As written in Kazakh, e.g. “Е. Тоқтаров”."),
     )
     name_ru = models.CharField(
         _("name in Russian"),

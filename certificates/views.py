@@ -46,6 +46,12 @@ def _result(request, form, *, state, certificate=None, code="", status=200):
     return response
 
 
+def _as_typed(text: str) -> str:
+    """A code that cannot be one, repeated to the visitor as they typed it
+    (escaped by the template), so they can hear what went wrong."""
+    return " ".join(text.split())[: codes.MAX_INPUT_LENGTH]
+
+
 @never_cache
 @require_GET
 def verify(request):
@@ -57,9 +63,10 @@ def verify(request):
         return _result(request, form, state="", status=400)
     if _rate_limited(request):
         return _result(request, form, state=TOO_MANY, status=429)
-    code = codes.normalise(form.cleaned_data["code"])
+    typed = form.cleaned_data["code"]
+    code = codes.normalise(typed)
     if code is None:
-        return _result(request, form, state=NOT_FOUND, status=404)
+        return _result(request, form, state=NOT_FOUND, code=_as_typed(typed), status=404)
     return HttpResponseRedirect(reverse("certificate_verify_code", args=[codes.display(code)]))
 
 
@@ -74,7 +81,7 @@ def verify_code(request, code):
         Certificate.objects.filter(code=normalised).first() if normalised is not None else None
     )
     if certificate is None:
-        shown = codes.display(normalised) if normalised else ""
+        shown = codes.display(normalised) if normalised else _as_typed(code)
         return _result(request, form, state=NOT_FOUND, code=shown, status=404)
     if codes.display(normalised) != code:
         # One address per certificate: 7kq2 m9xd 4 → /verify/7KQ2-M9XD-4/.

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from competitions.scoring import place_numeral
 from competitions.standings import competition_standings
+from core.language import in_language
 
 
 def results(request, competition):
@@ -31,6 +32,7 @@ def results(request, competition):
         request,
         template="competitions/results.html",
         context_overrides={
+            "breadcrumb_here": _("Results"),
             "tables": tables,
             "winners": [table for table in tables if table.winners],
             "jury_language": jury_language,
@@ -59,9 +61,7 @@ def winners_in_brief(tables, awards, *, jury_language: str, language: str) -> li
         if row.entry.grand_prix:
             paragraphs.append(format_html("{}.", _("Grand Prix: %(name)s") % {"name": _who(row)}))
         if row.entry.special_prize:
-            prize = row.entry.special_prize
-            if jury_language != language:
-                prize = format_html('<span lang="{}">{}</span>', jury_language, prize)
+            prize = in_language(row.entry.special_prize, language, known=jury_language)
             paragraphs.append(format_html("{} «{}»: {}.", _("Special prize"), prize, _who(row)))
     for table in tables:
         places: dict[int, list[str]] = {}

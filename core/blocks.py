@@ -121,7 +121,9 @@ class OtherLanguagePassageBlock(blocks.StructBlock):
 
 
 # Headings come from HeadingBlock only, so that their order can be checked.
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+# An editor marks a phrase in another language (core/wagtail_hooks.py).
+LANGUAGE_MARKS = ["lang-kk", "lang-ru", "lang-en"]
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", *LANGUAGE_MARKS]
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -47,7 +47,7 @@ from django.utils.text import wrap
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from core import dates, pdf
+from core import dates, language, pdf
 from core.pdf import PdfUnavailable
 from events.enums import DocumentFormat, EventStatus
 from events.models import EventPage, ProgrammeDocument
@@ -68,6 +68,8 @@ LAYOUT_FILES = (
     STANDARD_CSS,
     LARGE_PRINT_CSS,
     *pdf.SHARED_FILES,
+    # Which phrases are marked Kazakh: a new rule makes the documents again.
+    Path(language.__file__),
 )
 TEXT_WIDTH = 80
 
@@ -237,8 +239,11 @@ def render_text(data: dict[str, Any]) -> bytes:
 
 
 def programme_html(data: dict[str, Any], *, large_print: bool, created: str = "") -> str:
-    """The HTML that WeasyPrint turns into the PDF; `created` is a W3C date."""
-    return render_to_string(HTML_TEMPLATE, {**data, "large_print": large_print, "created": created})
+    """The HTML that WeasyPrint turns into the PDF; `created` is a W3C date.
+    Kazakh phrases of a Russian or English programme (the festival's name,
+    works, names) are marked as Kazakh, as on the web page."""
+    html = render_to_string(HTML_TEMPLATE, {**data, "large_print": large_print, "created": created})
+    return language.mark_kazakh_parts(html)
 
 
 def render_pdf(data: dict[str, Any], *, large_print: bool, created: str = "") -> bytes:

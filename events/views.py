@@ -6,6 +6,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.dates import WEEKDAYS
 from events.forms import EventFilterForm, month_label
@@ -83,6 +84,7 @@ def event_index(request, index_page, *, past: bool):
         previous, following = _shift_month(year, month, -1), _shift_month(year, month, 1)
         context.update(
             {
+                "breadcrumb_here": _("Month calendar"),
                 "month_caption": month_label(year, month),
                 "weekdays": WEEKDAYS,
                 "weeks": month_weeks(year, month, month_events),

@@ -25,7 +25,10 @@ TEMPLATE = "festivals/apply.html"
 
 def _response(request, edition, status=200, **context):
     return TemplateResponse(
-        request, TEMPLATE, {"page": edition, "self": edition, **context}, status=status
+        request,
+        TEMPLATE,
+        {"page": edition, "self": edition, "breadcrumb_here": _("Registration"), **context},
+        status=status,
     )
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -164,7 +164,10 @@ class RegistrationIndexView(StaffPermissionMixin, BaseListingView):
                 sort_key="code",
             ),
             Column(
-                "name", label=_("Name"), accessor="person.full_name", sort_key="person__name_key"
+                "name",
+                label=pgettext("person", "Name"),
+                accessor="person.full_name",
+                sort_key="person__name_key",
             ),
         ]
         if self.event is None:

@@ -53,7 +53,8 @@ def page_sections(request, registration) -> list[dict]:
 
 
 def _context(page, **extra) -> dict:
-    return {"page": page, "self": page, **extra}
+    # The breadcrumbs end here, after the event's page (includes/breadcrumbs.html).
+    return {"page": page, "self": page, "breadcrumb_here": _("Registration"), **extra}
 
 
 def private_url(page, registration) -> str:

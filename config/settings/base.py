@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Outermost: a cached public page is answered before anything else runs.
     "core.cache.PageCacheMiddleware",
+    # Kazakh phrases on Russian and English pages say so (cached marked).
+    "core.language.LanguageOfPartsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from core.blocks import BodyBlock
+from core.blocks import LANGUAGE_MARKS, BodyBlock
 
 from .announcements import AnnouncementIndexPage, AnnouncementPage
 from .base import SitePage
@@ -30,7 +30,9 @@ class HomePage(SitePage):
     """The root of each language's tree (/kk/, /ru/, /en/)."""
 
     intro = RichTextField(
-        verbose_name=_("welcome text"), features=["bold", "italic", "link"], blank=True
+        verbose_name=_("welcome text"),
+        features=["bold", "italic", "link", *LANGUAGE_MARKS],
+        blank=True,
     )
     quick_links = StreamField(
         [("link", QuickLinkBlock())], blank=True, verbose_name=_("quick links")

@@ -12,6 +12,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
 from core import ratelimit
+from core.blocks import LANGUAGE_MARKS
 from core.forms import HONEYPOT_FIELD, add_honeypot, honeypot_filled, name_required_errors
 
 from .base import SitePage
@@ -45,10 +46,12 @@ class SurveyPage(EmailFormMixin, FormMixin, SitePage):
     """A survey or any other public form; submissions are kept and exportable."""
 
     intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol", *LANGUAGE_MARKS],
     )
     thank_you_text = RichTextField(
-        _("thank-you text"), blank=True, features=["bold", "italic", "link"]
+        _("thank-you text"), blank=True, features=["bold", "italic", "link", *LANGUAGE_MARKS]
     )
 
     content_panels = SitePage.content_panels + [

@@ -75,7 +75,21 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    return {"ancestors": _ancestors(context), "page": context.get("page")}
+    """The page's ancestors and the page. Only the address being read is
+    aria-current: on a view below the page (its results, its registration
+    form, the month view) that view sets `breadcrumb_here`, its own last
+    item, and the page is an ordinary link."""
+    page = context.get("page")
+    here = context.get("breadcrumb_here", "")
+    page_is_current = not here
+    if page_is_current and isinstance(page, Page) and page.pk:
+        page_is_current = context["request"].path == page.get_url(context["request"])
+    return {
+        "ancestors": _ancestors(context),
+        "page": page,
+        "page_is_current": page_is_current,
+        "here": here,
+    }
 
 
 def _language_links(context):

@@ -93,7 +93,8 @@ def test_one_mistyped_character_is_not_found_never_someone_else(client, soup, ce
     wrong = code[:3] + ("X" if code[3] != "X" else "Y") + code[4:]
     response = client.get(f"/en/verify/{codes.display(wrong)}/")
     assert response.status_code == 404
-    assert heading(soup, response) == "No certificate has this code"
+    # The code is repeated as typed, so the visitor hears what they sent.
+    assert heading(soup, response) == f"No certificate has the code {codes.display(wrong)}"
     assert KAZAKH_NAME not in response.content.decode()
 
 
@@ -123,8 +124,16 @@ def test_hostile_codes_get_the_not_found_answer(client, soup, certificate, hosti
         client.get("/en/verify/", {"code": hostile}),
     ):
         assert response.status_code == 404, hostile
-        assert heading(soup, response) == "No certificate has this code"
+        # Repeated as typed (the address decodes %2F, %00 first), never run.
+        assert heading(soup, response).startswith("No certificate has the code ")
+        assert len(heading(soup, response)) <= len("No certificate has the code ") + 64
         assert "<script>alert" not in response.content.decode()
+
+
+def test_a_code_typed_wrong_is_repeated_in_the_answer(client, soup, certificate):
+    response = client.get("/ru/verify/", {"code": "7kq2 m9xd"})
+    assert response.status_code == 404
+    assert heading(soup, response) == "Сертификат с кодом 7kq2 m9xd не найден"
 
 
 def test_an_empty_code_is_a_clear_error(client, soup):

@@ -26,7 +26,8 @@ def test_festival_page_lives_under_festivals_and_renders(client, soup, code):
     assert response.status_code == 200
     html = soup(response)
     assert html.html["lang"] == code
-    assert html.select_one("main h1").get_text(strip=True) == page.title
+    # Kazakh words are a span of their own (lang="kk"): compare the text as read.
+    assert " ".join(html.select_one("main h1").get_text().split()) == page.title
 
 
 @pytest.mark.django_db

@@ -163,7 +163,8 @@ def test_every_page_type_renders_in_every_language(client, soup, model, code):
     assert response.status_code == 200
     html = soup(response)
     assert html.html["lang"] == code
-    assert html.h1.get_text(strip=True) == page.title or model is SurveyPage
+    # Kazakh words are a span of their own (lang="kk"): compare the text as read.
+    assert " ".join(html.h1.get_text().split()) == page.title or model is SurveyPage
     assert html.find("main", id="main") is not None
     assert html.find("a", class_="skip-link")["href"] == "#main"
 
