@@ -22,6 +22,7 @@ from tests.browser.test_checkin_browser import log_in
 from tests.browser.test_competitions_browser import READING_CONTEST, open_grid
 from tests.browser.test_events_accessibility import event_paths
 from tests.browser.test_festivals_browser import FESTIVAL
+from tests.browser.test_festivals_browser import paths as festival_paths
 from tests.browser.test_registration_browser import find_register_url
 
 pytestmark = pytest.mark.browser
@@ -55,6 +56,8 @@ def sample(browser, live_site):
         "event page": events["event"],
         "month view": events["month"],
         "festival": FESTIVAL.format(code="ru"),
+        # The deepest breadcrumbs of the site.
+        "festival application": festival_paths("ru")["application form"],
         "results": "/ru/events/dombra-contest/results/",
         "registration form": register,
         "certificate verify": "/ru/verify/",
@@ -220,7 +223,8 @@ def test_on_a_wide_screen_the_menu_is_a_row_of_links(new_page):
 
 
 def _link_names(snapshot):
-    return re.findall(r'- link "([^"]+)"', snapshot)
+    # `- link "name"`, or `- 'link "name"':` when the name holds a colon.
+    return [name.replace('\\"', '"') for name in re.findall(r'link "((?:[^"\\]|\\.)*)"', snapshot)]
 
 
 @pytest.mark.parametrize("display", [None, "text:xlarge"])
