@@ -36,9 +36,23 @@ LAYOUT = [name for name in SETTINGS if name != "scheme"]
 
 
 def layouts():
-    """Every combination of the settings other than colour."""
-    values = [[value for value, _label in SETTINGS[name][1]] for name in LAYOUT]
-    return [dict(zip(LAYOUT, combo, strict=True)) for combo in itertools.product(*values)]
+    """Every text size with every spacing; very large text also with every
+    value of the other layout settings (images shown or described)."""
+
+    def values(name):
+        return [value for value, _label in SETTINGS[name][1]]
+
+    defaults = {name: values(name)[0] for name in LAYOUT}
+    found = [
+        {**defaults, "text": text, "spacing": spacing}
+        for text, spacing in itertools.product(values("text"), values("spacing"))
+    ]
+    others = [name for name in LAYOUT if name != "text"]
+    for combo in itertools.product(*(values(name) for name in others)):
+        layout = {**defaults, "text": "xlarge", **dict(zip(others, combo, strict=True))}
+        if layout not in found:
+            found.append(layout)
+    return found
 
 
 @pytest.fixture(scope="module")
