@@ -299,3 +299,27 @@ def test_the_judging_grid_names_its_competition(new_page):
     open_grid(page)
     assert READING_CONTEST in page.title()
     assert READING_CONTEST in page.locator("h1").inner_text()
+
+
+def test_the_check_in_desk_without_javascript_answers_in_the_title(browser, live_site):
+    """Without checkin.js the form posts as before: the page that comes back
+    names the answer in its title and shows it in the result region."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, base_url=live_site, java_script_enabled=False
+    )
+    try:
+        page = context.new_page()
+        log_in(page)
+        page.goto("/admin/registrations/checkin/")
+        page.locator("main a[href*='/admin/registrations/checkin/']").first.click()
+        page.wait_for_url(re.compile(r"/checkin/\d+/$"))
+        page.locator("input[name=query]").fill("ZZZZ-ZZZZ")
+        with page.expect_navigation():
+            page.locator("input[name=query]").press("Enter")
+        result = page.locator("#checkin-result")
+        assert result.get_attribute("role") == "alert"
+        message = result.locator(".staff-result__message").inner_text().strip()
+        assert message
+        assert page.title().startswith(message)
+    finally:
+        context.close()
