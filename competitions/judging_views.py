@@ -349,6 +349,14 @@ class GridJudgingView(JuryMixin, TemplateView):
             return title
         return _("%(title)s: %(category)s") % {"title": title, "category": self.category.name}
 
+    def get_header_title(self):
+        # The heading and the window's title name the competition: a judge
+        # with several tabs open hears which grid this is.
+        return _("%(title)s — %(competition)s") % {
+            "title": self.get_page_title(),
+            "competition": self.competition.title,
+        }
+
     @property
     def is_open(self) -> bool:
         return self.competition.judging_state == JudgingState.OPEN

@@ -288,7 +288,10 @@ class AssistedRegistrationForm(RegistrationChecks, forms.Form):
         self.show_disability_group = user.has_perm("registrations.view_disability_group")
         if not self.show_disability_group:
             del self.fields["disability_group"]
-        self.fields["full_name"].widget.attrs.update({"autofocus": True, "autocomplete": "off"})
+        self.fields["full_name"].widget.attrs["autocomplete"] = "off"
+        if not self.is_bound:
+            # A form sent back with errors gives the focus to its error summary.
+            self.fields["full_name"].widget.attrs["autofocus"] = True
         self.fields["branch"].choices = [("", _("Not known"))] + branch_choices()
         profile = getattr(user, "staff_profile", None)
         if profile is not None:

@@ -81,6 +81,9 @@ def test_the_grid_is_a_table_whose_inputs_name_the_entry_and_the_criterion(
     criteria = list(page.criteria.all())
     client.force_login(jury(page)[1])
     html = soup(client.get(grid_url(page)))
+    # The heading and the window's title name the competition.
+    assert html.h1.get_text(" ", strip=True).endswith(f"Your scores in a grid — {page.title}")
+    assert html.title.get_text().startswith(f"Your scores in a grid — {page.title}")
 
     regions = html.select("form [role=region]")
     captions = [r.select_one("table caption") for r in regions]

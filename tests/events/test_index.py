@@ -102,7 +102,10 @@ def test_month_view_is_an_accessible_table(client, soup, make_event, index):
         if td.find(class_="month__day")
     }
     assert len(cells) == 31
-    assert cells[10].find("a").get_text(strip=True) == "10:00 Spring reading"
+    # The link names its date (hidden from sight: the cell shows it), so a
+    # screen reader's list of links still says when.
+    assert cells[10].find("a").get_text() == f"10 March {year}, 10:00 Spring reading"
+    assert cells[10].find("a").find(class_="visually-hidden").get_text() == f"10 March {year}, "
     # A multi-day event shows on each of its days in the month.
     assert [d for d, td in cells.items() if "Exhibition" in td.get_text()] == [30, 31]
     # Empty days hold only their number: nothing else to read out.
@@ -111,6 +114,33 @@ def test_month_view_is_an_accessible_table(client, soup, make_event, index):
     assert [a.get_text(strip=True) for a in nav.find_all("a")] == [
         f"Previous month: February {year}",
         f"Next month: April {year}",
+    ]
+
+
+@pytest.mark.django_db
+def test_month_view_as_a_list_of_days_for_narrow_screens(client, soup, make_event, index):
+    """The same month as a list of the days that have events (site.css shows
+    it instead of the table where seven columns do not fit)."""
+    today = timezone.localdate()
+    year, month = (today.year + 1, 3)
+    make_event("en", title="Spring reading", start=_aware(year, month, 10))
+    make_event(
+        "en", title="Exhibition", start=_aware(year, month, 30), end=_aware(year, month + 1, 2, 17)
+    )
+    html = soup(client.get(index.url, {"view": "month", "month": f"{year}-{month:02d}"}))
+    section = html.find("section", class_="month-view__list")
+    assert section.h2.get_text(strip=True) == f"March {year}"
+    days = section.find("ol", class_="month-list").find_all("li", class_="month-list__item")
+    day_names = [datetime.date(year, month, day).strftime("%A") for day in (10, 30, 31)]
+    assert [d.h3.get_text(strip=True) for d in days] == [
+        f"{day_names[0]}, 10 March {year}",
+        f"{day_names[1]}, 30 March {year}",
+        f"{day_names[2]}, 31 March {year}",
+    ]
+    assert [[a.get_text() for a in d.find_all("a")] for d in days] == [
+        [f"10 March {year}, 10:00 Spring reading"],
+        [f"30 March {year}, Exhibition"],
+        [f"31 March {year}, Exhibition"],
     ]
 
 

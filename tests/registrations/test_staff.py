@@ -524,6 +524,7 @@ def test_registering_someone_by_phone(login, open_event, branches, soup):
     page = soup(client.get(url("add") + f"?event={event.pk}"))
     field = page.select_one("#id_full_name")
     assert field.has_attr("autofocus")
+    assert not page.title.get_text().startswith("Error:")
     for control in page.select(
         "form.staff-form input:not([type=hidden]), form.staff-form textarea"
     ):
@@ -606,6 +607,11 @@ def test_the_phone_form_says_what_is_missing(login, open_event, branches, soup):
     assert "id_phone_error" in page.select_one("#id_phone")["aria-describedby"]
     assert page.select_one("#id_phone_error")
     assert not Registration.objects.filter(event=event).exists()
+    # As on the public forms: the title says "Error:" and the summary, not
+    # the first field, takes the focus as the page opens.
+    assert page.title.get_text().startswith("Error: ")
+    assert summary["tabindex"] == "-1" and summary.has_attr("autofocus")
+    assert not page.select_one("#id_full_name").has_attr("autofocus")
 
 
 @pytest.mark.django_db
