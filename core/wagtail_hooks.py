@@ -16,15 +16,10 @@ LANGUAGE_FEATURES = {
 }
 
 
+LANGUAGE_CODES = frozenset(code for code, _label, _description in LANGUAGE_FEATURES.values())
+# Stored HTML keeps `lang` on a span when it names one of our languages.
 KEEP_LANG = WhitelistRule(
-    "span",
-    attribute_rule(
-        {
-            "lang": lambda value: (
-                value if value in {c for c, _l, _d in LANGUAGE_FEATURES.values()} else None
-            )
-        }
-    ),
+    "span", attribute_rule({"lang": lambda value: value if value in LANGUAGE_CODES else None})
 )
 
 
