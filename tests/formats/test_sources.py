@@ -9,7 +9,7 @@ from formats.sources import Source, all_sources, blocks_from_html, get_source
 
 def test_rich_text_becomes_paragraphs_lists_and_headings():
     html = (
-        '<p>Оқу <b>кеші</b><br/>кітапханада.</p>'
+        "<p>Оқу <b>кеші</b><br/>кітапханада.</p>"
         "<ul><li>Бірінші</li><li>Екінші<ol><li>ішкі</li></ol></li></ul>"
         '<h3>Тіркелу</h3><p>Телефон &amp; <a href="/x/" linktype="page" id="3">сайт</a></p>'
         "<p> </p>"
