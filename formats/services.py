@@ -353,15 +353,15 @@ def formats_states(source_key: str, obj: Any) -> dict[str, State]:
             continue
         row = stored.get(kind)
         tool = KINDS[kind].tool
-        if row is not None and row.source_hash == version.hashes[kind]:
-            if row.status == FormatStatus.READY:
-                states[kind] = State(kind, "ready", offer=_offer(source, row))
-                continue
-            if row.status == FormatStatus.FAILED:
-                states[kind] = State(kind, "failed", reason=row.reason)
-                continue
-        if not tools.available(tool):
+        fresh = row is not None and row.source_hash == version.hashes[kind]
+        if fresh and row.status == FormatStatus.READY:
+            states[kind] = State(kind, "ready", offer=_offer(source, row))
+        elif not tools.available(tool):
+            # Said now, in the reader's language (a stored reason is in the
+            # worker's); a file made before the tool went away is still ready.
             states[kind] = State(kind, "failed", reason=tools.missing_reason(tool))
+        elif fresh and row.status == FormatStatus.FAILED:
+            states[kind] = State(kind, "failed", reason=row.reason)
         else:
             states[kind] = State(kind, "pending")
     return states
