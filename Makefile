@@ -76,10 +76,11 @@ check: install messages ## Django system checks and missing migrations
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(60))") ALLOWED_HOSTS=example.org $(MANAGE) check --deploy --fail-level WARNING
 
-bench: system-bench install-dev messages ## Run the benchmarks: serving, calendar feed, programme documents, standings, certificates, regional statistics (see README)
+bench: system-bench install-dev messages ## Run the benchmarks: serving, calendar feed, programme documents, braille and audio, standings, certificates, regional statistics (see README)
 	$(BIN)/python bench/serve_bench.py
 	$(BIN)/python bench/feed_bench.py
 	$(BIN)/python bench/documents_bench.py
+	$(BIN)/python bench/formats_bench.py
 	$(BIN)/python bench/standings_bench.py
 	$(BIN)/python bench/certificates_bench.py
 	$(BIN)/python bench/reports_bench.py

@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import lameenc
+from anyascii import anyascii
 from django.conf import settings
 from mutagen.id3 import CHAP, CTOC, ID3, TALB, TIT2, TLAN, TLEN, TPE1, CTOCFlags
 
@@ -41,6 +42,10 @@ DATE_WORDS = {
     "ru": "{day} {month} {year} года",
     "en": "{day} {month} {year}",
 }
+# The Russian voice spells out letters it does not know, and Kazakh names are
+# common in Russian texts: it gets the nearest Russian letters. The English
+# voice spells out Cyrillic: it gets a transliteration.
+KAZAKH_FOR_RUSSIAN = str.maketrans("әғқңөұүһіӘҒҚҢӨҰҮҺІ", "агкноуухиАГКНОУУХИ")
 # "10:00" is "ten zero zero" in English: "ten o'clock" is what is said.
 FULL_HOUR = re.compile(r"\b(\d{1,2}):00\b")
 
@@ -67,7 +72,10 @@ def to_mp3(document: Document, *, album: str = "", artist: str = "") -> AudioFil
     engine = speech_engines.engine()
     if isinstance(engine, speech_engines.EspeakNg):
         tools.require("audio")
-    sections = document.sections()
+    if document.language not in ISO_639_2:
+        raise ValueError(f"No voice for the language {document.language!r}.")
+    # A document of a title alone is one chapter: its title.
+    sections = document.sections() or [(document.title, ())]
     texts = [spoken_section(title, blocks) for title, blocks in sections]
     if texts and sections[0][0] != document.title:
         texts[0] = f"{sentence(document.title)}\n{texts[0]}"
@@ -136,7 +144,8 @@ def sentence(text: str) -> str:
 
 
 def speakable(text: str, language: str) -> str:
-    """The text with dates (and in English full hours) written as they are said."""
+    """The text as the voice should say it: dates in words (and full hours in
+    English), letters the voice does not know replaced by ones it does."""
     months = MONTHS.get(language, MONTHS["en"]).split()
 
     def date(match: re.Match) -> str:
@@ -147,8 +156,14 @@ def speakable(text: str, language: str) -> str:
         return words.format(day=day, month=months[month - 1], year=year)
 
     text = DATE.sub(date, text)
+    if language == "ru":
+        text = text.translate(KAZAKH_FOR_RUSSIAN)
     if language == "en":
         text = FULL_HOUR.sub(r"\1 o'clock", text)
+        text = "".join(
+            anyascii(character) if ord(character) > 0x24F and character.isalpha() else character
+            for character in text
+        )
     return text
 
 

@@ -120,25 +120,27 @@ def _table_pieces(table: Table) -> list[_Piece]:
     return pieces
 
 
-def _wrap(cells: str, width: int) -> list[str]:
+def _wrap(cells: str, width: int, first_width: int | None = None) -> list[str]:
     """Braille words (cells between blank cells) in lines of at most `width`
-    cells; only a word longer than a whole line is broken."""
+    cells (`first_width` for the first line); only a word longer than a
+    whole line is broken."""
     lines: list[str] = []
     line = ""
+
+    def room() -> int:
+        return first_width if first_width is not None and not lines else width
+
     for word in (word for word in cells.split(BLANK) if word):
-        while len(word) > width:
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
+        if line and len(line) + 1 + len(word) <= room():
             line = f"{line}{BLANK}{word}"
-        else:
+            continue
+        if line:
             lines.append(line)
-            line = word
+            line = ""
+        while len(word) > room():
+            lines.append(word[: room()])
+            word = word[len(lines[-1]) :]
+        line = word
     if line:
         lines.append(line)
     return lines
@@ -148,13 +150,11 @@ def _lay_out(piece: _Piece, cells: str, width: int) -> list[str]:
     if piece.centred:
         margin = 2 if width > 12 else 0
         return [BLANK * ((width - len(line)) // 2) + line for line in _wrap(cells, width - margin)]
-    lines = []
-    first = _wrap(cells, width - piece.first)
-    if first:
-        lines.append(BLANK * piece.first + first[0])
-        rest = BLANK.join(first[1:])
-        lines.extend(BLANK * piece.rest + line for line in _wrap(rest, width - piece.rest))
-    return lines
+    lines = _wrap(cells, width - piece.rest, first_width=width - piece.first)
+    return [
+        BLANK * (piece.first if number == 0 else piece.rest) + line
+        for number, line in enumerate(lines)
+    ]
 
 
 @dataclass(frozen=True)

@@ -135,7 +135,10 @@ def current_version(source: Source, obj: Any) -> Version:
         FormatKind.BRF: [width, lines],
         FormatKind.BRAILLE_TEXT: [width],
         # Another voice engine (FORMATS_SPEECH_ENGINE) makes the audio again.
-        FormatKind.MP3: [getattr(settings, "FORMATS_SPEECH_ENGINE", "")],
+        FormatKind.MP3: [
+            getattr(settings, "FORMATS_SPEECH_ENGINE", ""),
+            getattr(settings, "FORMATS_SPEECH_OPTIONS", {}),
+        ],
     }
     hashes = {}
     for kind in source.kinds:

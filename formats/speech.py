@@ -2,7 +2,8 @@
 better engine can replace espeak-ng by configuration.
 
 The setting `FORMATS_SPEECH_ENGINE` names the engine's class by its dotted
-path (default `formats.speech.EspeakNg`). An engine has `voices` (the voice
+path (default `formats.speech.EspeakNg`), and `FORMATS_SPEECH_OPTIONS` the
+keyword arguments it is made with. An engine has `voices` (the voice
 it uses for each language: "kk", "ru", "en") and `synthesize(text,
 language)`, which returns a `Speech`: 16-bit mono PCM samples and their rate.
 An engine that cannot run raises `formats.tools.ToolMissing`.
@@ -103,5 +104,7 @@ def _engine_class(path: str) -> type:
 
 
 def engine() -> SpeechEngine:
-    """The configured speech engine."""
-    return _engine_class(getattr(settings, "FORMATS_SPEECH_ENGINE", DEFAULT_ENGINE))()
+    """The configured speech engine, made with FORMATS_SPEECH_OPTIONS (a dict
+    of keyword arguments, e.g. {"words_per_minute": 190} for espeak-ng)."""
+    options = getattr(settings, "FORMATS_SPEECH_OPTIONS", {})
+    return _engine_class(getattr(settings, "FORMATS_SPEECH_ENGINE", DEFAULT_ENGINE))(**options)

@@ -5,10 +5,10 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django_tasks import task
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 from formats import services
-from formats.models import BrailleSettings
+from formats.models import AlternativeFormat, BrailleSettings
 from formats.sources import sources_for_page
 
 
@@ -36,6 +36,14 @@ def on_page_published(sender, instance, **kwargs) -> None:
         enqueue_formats(source.key, instance.pk)
 
 
+def on_page_unpublished(sender, instance, **kwargs) -> None:
+    """An unpublished page's files are no longer served (its token answers
+    404 at once); the task then deletes them."""
+    for source in sources_for_page(instance):
+        if AlternativeFormat.objects.of(source.key, instance.pk).exists():
+            enqueue_formats(source.key, instance.pk)
+
+
 def on_braille_settings_saved(sender, instance, **kwargs) -> None:
     """A new braille page size makes every stored braille file of the site
     stale: queue them again."""
@@ -48,6 +56,7 @@ def on_braille_settings_saved(sender, instance, **kwargs) -> None:
 def connect_signals() -> None:
     """Called once, from `FormatsConfig.ready`."""
     page_published.connect(on_page_published, dispatch_uid="formats-on-publish")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="formats-on-unpublish")
     post_save.connect(
         on_braille_settings_saved, sender=BrailleSettings, dispatch_uid="formats-braille-settings"
     )

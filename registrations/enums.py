@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from people.enums import MaterialFormat
+
 
 class RegistrationStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for approval")
@@ -29,3 +31,11 @@ class DisabilityGroup(models.TextChoices):
     GROUP_III = "iii", _("Group III")
     NONE = "none", _("No disability group")
     NOT_SAID = "not-said", _("Prefer not to say")
+
+
+# The versions of the programme (formats.models.FormatKind values) a person
+# who asks for materials in braille or audio is offered.
+PROGRAMME_VERSIONS = {
+    MaterialFormat.BRAILLE: ("brf", "braille-text"),
+    MaterialFormat.AUDIO: ("mp3",),
+}

@@ -27,6 +27,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.mail.message import SafeMIMEMultipart, SafeMIMEText
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -37,11 +38,13 @@ from wagtail.log_actions import log
 from core import dates
 from core.qr import qr_png
 from events import calendar as ical
+from events.alternative_formats import SOURCE_KEY as PROGRAMME_SOURCE
 from events.enums import EventStatus
 from events.models import EventPage, PersonalCalendar
 from events.templatetags.event_tags import event_when
+from formats.services import formats_offered
 from people.models import Person
-from registrations.enums import RegistrationStatus
+from registrations.enums import PROGRAMME_VERSIONS, RegistrationStatus
 from registrations.models import Registration
 
 logger = logging.getLogger(__name__)
@@ -323,6 +326,7 @@ def build_registration_email(
             "display_code": code,
             "spelled_code": spell(code),
             "needs": _needs(registration),
+            "programme_formats": _programme_formats(registration, links.event),
             "next_steps": _next_steps(registration),
             "links": links,
             "qr_cid": content_id,
@@ -486,6 +490,41 @@ def _needs(registration: Registration) -> list[str]:
     if registration.seating_needs:
         needs.append(_("Seating: %(needs)s") % {"needs": registration.seating_needs})
     return needs
+
+
+def _programme_formats(registration: Registration, event_url: str) -> dict[str, Any] | None:
+    """For someone who asked for braille or audio: the links to the
+    programme's versions that are ready, or where they will be."""
+    kinds = PROGRAMME_VERSIONS.get(registration.material_format)
+    if not kinds:
+        return None
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    offers = [
+        offer
+        for offer in formats_offered(PROGRAMME_SOURCE, registration.event.specific)
+        if offer.kind in kinds
+    ]
+    if not offers:
+        return {
+            "links": [],
+            "pending": _(
+                "The programme in %(format)s is not ready yet; it will be on the event's page:"
+            )
+            % {"format": registration.get_material_format_display().lower()},
+        }
+    return {
+        "links": [
+            {
+                "label": offer.label,
+                "url": base + offer.url,
+                "details": ", ".join(
+                    filter(None, (offer.format, filesizeformat(offer.size), offer.duration))
+                ),
+            }
+            for offer in offers
+        ],
+        "pending": "",
+    }
 
 
 def _next_steps(registration: Registration) -> list[str]:

@@ -25,8 +25,11 @@ from django.utils.translation import ngettext
 from wagtail.admin import messages
 
 from core.admin_views import PermissionFirstMixin
+from events.alternative_formats import SOURCE_KEY as PROGRAMME_SOURCE
 from events.models import EventPage
+from formats.services import formats_states
 from people.enums import MaterialFormat
+from registrations.enums import PROGRAMME_VERSIONS
 from registrations.enums import RegistrationStatus as Status
 from registrations.models import CODE_ALPHABET, CODE_LENGTH, Registration, normalise_code
 from registrations.staff_forms import (
@@ -289,6 +292,50 @@ def needs_summary(registrations) -> dict:
         "waiting": waiting,
         "sentence": ", ".join(sentence_parts),
     }
+
+
+def _version_state(states: dict, kinds: tuple[str, ...]) -> dict:
+    """One language's braille (both files) or audio: ready, not yet made, or why not."""
+    found = [states[kind] for kind in kinds if kind in states]
+    failed = next((state for state in found if state.status == "failed"), None)
+    if failed is not None:
+        return {
+            "status": "failed",
+            "text": _("cannot be made: %(reason)s") % {"reason": failed.reason},
+            "offers": [],
+        }
+    if found and all(state.status == "ready" for state in found):
+        return {"status": "ready", "text": _("ready"), "offers": [s.offer for s in found]}
+    return {"status": "pending", "text": _("not yet made"), "offers": []}
+
+
+def format_needs(needs: dict, event) -> list[dict]:
+    """For braille and audio: how many of those coming asked for it, and
+    whether the programme's file is ready in each language of the event
+    ("Braille: 3 asked — kk: ready (BRF, 12 KB; TXT, 8 KB)")."""
+    pages = list(
+        EventPage.objects.filter(translation_key=event.translation_key)
+        .live()
+        .select_related("locale")
+        .order_by("locale__language_code")
+        .specific()
+    )
+    states = {page.locale.language_code: formats_states(PROGRAMME_SOURCE, page) for page in pages}
+    rows = []
+    for material_format, kinds in PROGRAMME_VERSIONS.items():
+        asked = needs["coming"][f"format_{material_format}"]
+        rows.append(
+            {
+                "format": material_format.label,
+                "asked": ngettext("%(count)d asked", "%(count)d asked", asked) % {"count": asked},
+                "languages": [
+                    {"language": code, **_version_state(language_states, kinds)}
+                    for code, language_states in states.items()
+                ],
+                "unpublished": not pages,
+            }
+        )
+    return rows
 
 
 # A scanner (or a librarian) typing with the Russian or Kazakh keyboard layout

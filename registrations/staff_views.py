@@ -41,6 +41,7 @@ from registrations.staff_common import (
     can,
     code_candidates,
     entered_by_in_words,
+    format_needs,
     is_scoped,
     needs_in_words,
     needs_summary,
@@ -266,6 +267,7 @@ class EventRegistrationsView(EventMixin, RegistrationIndexView):
         context["event"] = self.event
         context["event_when"] = event_label(self.event)
         context["needs"] = needs_summary(registrations)
+        context["format_needs"] = format_needs(context["needs"], self.event)
         context["csv_url"] = url("export_csv", self.event.pk)
         context["xlsx_url"] = url("export_xlsx", self.event.pk)
         context["checkin_url"] = url("checkin", self.event.pk)

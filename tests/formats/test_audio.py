@@ -103,6 +103,14 @@ def test_dates_and_hours_are_said_as_people_say_them(language, said):
     assert audio.speakable("Room 31.13.2026", language) == "Room 31.13.2026"
 
 
+def test_voices_are_not_given_letters_they_would_spell_out():
+    title = "«Жанарым менің жүрегім»"
+
+    assert audio.speakable(title, "kk") == title
+    assert audio.speakable(title, "ru") == "«Жанарым менин журегим»"
+    assert audio.speakable(title, "en") == "«Zhanarym mening zhuregim»"
+
+
 class Beeper:
     """A stand-in speech engine: a tenth of a second of silence per word."""
 
@@ -145,3 +153,22 @@ def test_the_title_is_spoken_first_when_a_heading_opens_the_document(settings, m
 
     assert Recorder.said == ["Results.\nWinners.\nAigerim Saparova."]
     assert [chapter.title for chapter in made.chapters] == ["Winners"]
+
+
+def test_a_document_of_a_title_alone_is_one_chapter(settings):
+    settings.FORMATS_SPEECH_ENGINE = "tests.formats.test_audio.Beeper"
+
+    made = audio.to_mp3(Document("Results are coming", "kk"))
+
+    assert made.chapters == [audio.Chapter("Results are coming", 0, 300)]
+
+
+@pytest.mark.system_package("espeak-ng")
+def test_the_speech_rate_is_an_option_of_the_engine(settings):
+    text = "Жанарым менің жүрегім облыстық фестивалі басталды"
+    settings.FORMATS_SPEECH_OPTIONS = {"words_per_minute": 120}
+    slow = speech.engine().synthesize(text, "kk")
+    settings.FORMATS_SPEECH_OPTIONS = {"words_per_minute": 240}
+    fast = speech.engine().synthesize(text, "kk")
+
+    assert fast.duration < slow.duration * 0.75

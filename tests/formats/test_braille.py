@@ -217,3 +217,39 @@ def test_a_word_longer_than_a_line_is_cut_only_where_it_must_be():
     assert title_lines == ["\u281c" * 18, "\u281c" * 18, "\u281c" * 14]  # ә is dots 345
     paragraph_words = {word for line in lines[4:] for word in line.split("\u2800") if word}
     assert paragraph_words == {"\u2805\u2823\u2835"}  # көз, never cut
+
+
+def test_a_word_longer_than_a_line_runs_on_without_a_gap():
+    document = Document(title="Көз", language="kk", blocks=(Paragraph("ә" * 45),))
+
+    lines = braille.to_unicode(document, width=20).rstrip("\n").split("\n")
+
+    assert lines[2:] == ["\u2800\u2800" + "\u281c" * 18, "\u281c" * 20, "\u281c" * 7]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "back"),
+    [
+        (
+            "kk",
+            "Тіркелу: 10:00–11:30; сұрақ бар ма? Иә! «Әнші», 1-орын, 25 %, 3,5 балл.",
+            "тіркелу: 10:00-11:30; сұрақ бар ма? иә! «әнші», 1-орын, 25%, 3,5 балл.",
+        ),
+        (
+            "ru",
+            "Регистрация: 10:00–11:30; есть вопросы? Да! «Певец», 1-е место, 25 %, 3,5 балла.",
+            "регистрация: 10:00-11:30;есть вопросы? да! «певец», 1-е место, 25%, 3,5 балла.",
+        ),
+        (
+            "en",
+            "Registration: 10:00–11:30; any questions? Yes! “Singer”, 1st place, 25%, 3.5 points.",
+            'Registration: 10:00—11:30; any questions? Yes! "Singer", 1st place, 25%, 3.5 points.',
+        ),
+    ],
+)
+def test_digits_capitals_and_punctuation_come_back(language, text, back):
+    """Capitals only in English: Kazakh and Russian braille do not mark them.
+    (Russian back-translation drops the space after a semicolon.)"""
+    (cells,) = braille.translate([text], language)
+
+    assert braille.back_translate(cells, language) == back

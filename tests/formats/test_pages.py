@@ -216,3 +216,15 @@ def test_an_event_without_published_versions_shows_the_documents_only(client, so
     assert not AlternativeFormat.objects.of("events.programme", page.pk).exists()
     links = download_links(soup, client.get(EventPage.objects.get(pk=page.pk).url))
     assert len(links) == 3
+
+
+@pytest.mark.django_db
+def test_the_braille_page_size_is_a_site_setting_in_the_admin(client):
+    admin = get_user_model().objects.create_superuser("formats-admin", "a@example.org", "pw-12345")
+    client.force_login(admin)
+    response = client.get("/admin/settings/formats/braillesettings/", follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].startswith("/admin/settings/formats/braillesettings/")
+    html = response.content.decode()
+    assert 'name="line_width"' in html and 'value="40"' in html
+    assert 'name="lines_per_page"' in html and 'value="25"' in html

@@ -166,13 +166,21 @@ def test_a_new_braille_page_size_makes_the_braille_stale(
 
 
 @pytest.mark.django_db
-def test_an_unpublished_event_loses_its_files(client, published):
+def test_an_unpublished_event_loses_its_files(
+    client, published, django_capture_on_commit_callbacks
+):
     rows = rows_of(published)
     page = EventPage.objects.get(pk=published.pk)
-    page.unpublish()
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        page.unpublish()
+    # Not served from the moment it is unpublished, before the task has run.
     assert get_file(client, rows[FormatKind.BRF])[0].status_code == 404
-    assert tasks.make_alternative_formats.call(SOURCE, page.pk) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in queued:
+            callback()  # the task, which deletes the files after its commit
     assert not AlternativeFormat.objects.of(SOURCE, page.pk).exists()
+    for row in rows.values():
+        assert not row.file.storage.exists(row.file.name)
 
 
 @pytest.mark.django_db
