@@ -111,26 +111,31 @@ def _site_of(source: Source, obj: Any):
     return (get_site() if get_site else None) or Site.objects.filter(is_default_site=True).first()
 
 
-def _content(source: Source, document: Document, obj: Any) -> Any:
-    if source.fingerprint is not None:
-        return source.fingerprint(obj)
-    return dataclasses.asdict(document)
-
-
-@dataclass(frozen=True)
 class Version:
-    """What one object's files are made from now."""
+    """What one object's files are made from now: the hash of each kind,
+    and the Document (built only when needed, if the source has a cheaper
+    fingerprint)."""
 
-    document: Document
-    width: int
-    lines: int
-    hashes: dict[str, str]  # kind -> source_hash
+    def __init__(self, source: Source, obj: Any):
+        self.source = source
+        self.obj = obj
+        self.width, self.lines = braille_page(_site_of(source, obj))
+        self.hashes: dict[str, str] = {}
+
+    @functools.cached_property
+    def document(self) -> Document:
+        return self.source.document(self.obj)
+
+    def content(self) -> Any:
+        if self.source.fingerprint is not None:
+            return self.source.fingerprint(self.obj)
+        return dataclasses.asdict(self.document)
 
 
 def current_version(source: Source, obj: Any) -> Version:
-    document = source.document(obj)
-    width, lines = braille_page(_site_of(source, obj))
-    content = _content(source, document, obj)
+    version = Version(source, obj)
+    width, lines = version.width, version.lines
+    content = version.content()
     shape = {
         FormatKind.BRF: [width, lines],
         FormatKind.BRAILLE_TEXT: [width],
@@ -140,7 +145,6 @@ def current_version(source: Source, obj: Any) -> Version:
             getattr(settings, "FORMATS_SPEECH_OPTIONS", {}),
         ],
     }
-    hashes = {}
     for kind in source.kinds:
         spec = KINDS[kind]
         payload = json.dumps(
@@ -149,8 +153,8 @@ def current_version(source: Source, obj: Any) -> Version:
             sort_keys=True,
             default=str,
         )
-        hashes[kind] = hashlib.sha256(payload.encode()).hexdigest()
-    return Version(document=document, width=width, lines=lines, hashes=hashes)
+        version.hashes[kind] = hashlib.sha256(payload.encode()).hexdigest()
+    return version
 
 
 # ---------------------------------------------------------------------------
@@ -349,15 +353,15 @@ def formats_states(source_key: str, obj: Any) -> dict[str, State]:
             continue
         row = stored.get(kind)
         tool = KINDS[kind].tool
-        if row is not None and row.source_hash == version.hashes[kind]:
-            if row.status == FormatStatus.READY:
-                states[kind] = State(kind, "ready", offer=_offer(source, row))
-                continue
-            if row.status == FormatStatus.FAILED:
-                states[kind] = State(kind, "failed", reason=row.reason)
-                continue
-        if not tools.available(tool):
+        fresh = row is not None and row.source_hash == version.hashes[kind]
+        if fresh and row.status == FormatStatus.READY:
+            states[kind] = State(kind, "ready", offer=_offer(source, row))
+        elif not tools.available(tool):
+            # Said now, in the reader's language (a stored reason is in the
+            # worker's); a file made before the tool went away is still ready.
             states[kind] = State(kind, "failed", reason=tools.missing_reason(tool))
+        elif fresh and row.status == FormatStatus.FAILED:
+            states[kind] = State(kind, "failed", reason=row.reason)
         else:
             states[kind] = State(kind, "pending")
     return states
