@@ -28,7 +28,9 @@ from django.utils.translation import ngettext
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from certificates.alternative_formats import SOURCE_KEY as CERTIFICATE_FORMATS
 from certificates.models import Certificate, CertificateBatch, new_access_token
+from formats.services import formats_discard
 from people.models import Person
 from registrations.models import Registration
 
@@ -94,6 +96,8 @@ def certificate_withdraw(
         locked.source_key = ""
         locked.pdf = ""
         locked.save(update_fields=fields)
+        # Its braille and audio name the holder: deleted with the PDF.
+        formats_discard(source_key=CERTIFICATE_FORMATS, object_id=locked.pk)
         for entry in ModelLogEntry.objects.for_instance(locked):
             data = dict(entry.data or {})
             for key in PERSONAL_LOG_DATA:

@@ -24,6 +24,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import ModelLogEntry
 
 from certificates import codes, designs, pdf
+from certificates.alternative_formats import SOURCE_KEY as CERTIFICATE_FORMATS
 from certificates.enums import CertificateLanguage, ImageUse, Place
 from certificates.models import (
     NAME_MAX_LENGTH,
@@ -33,6 +34,8 @@ from certificates.models import (
     SerialCounter,
 )
 from core import dates
+from formats.services import formats_discard
+from formats.tasks import enqueue_changed
 
 logger = logging.getLogger(__name__)
 
@@ -412,6 +415,8 @@ def certificate_issue(
                     user=by,
                     data=_issue_log_data(certificate),
                 )
+                # Its text in braille and as audio, in the background.
+                enqueue_changed(CERTIFICATE_FORMATS, [certificate.pk])
             return certificate, True
         except IntegrityError:
             if recipient.key:
@@ -480,6 +485,8 @@ def issue_many(
                 certificate.serial = last - len(new) + 1 + offset
             Certificate.objects.bulk_create(new)
             _log_issued(new, by)
+            # Their texts in braille and as audio: a background task each.
+            enqueue_changed(CERTIFICATE_FORMATS, [certificate.pk for certificate in new])
         return pairs, errors
     except IntegrityError:
         pass
@@ -548,6 +555,8 @@ def certificate_revoke(
             user=by,
             data={"code": locked.display_code, "reason": reason, "shown": show_reason},
         )
+        # A revoked certificate's braille and audio are served no more: deleted.
+        formats_discard(source_key=CERTIFICATE_FORMATS, object_id=locked.pk)
     return locked
 
 

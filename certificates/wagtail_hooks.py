@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from certificates import privacy
+from certificates import alternative_formats, privacy
 from certificates.models import Certificate
 from people.privacy import ERASE_HOOK, ERASE_PREVIEW_HOOK, EXPORT_HOOK, ErasureStep
 
@@ -25,6 +25,12 @@ def register_certificate_actions(actions):
         ("batch.resume", _("Certificates: batch started again")),
     ):
         actions.register_action(f"certificates.{action}", label, label)
+
+
+@hooks.register("alternative_format_sources")
+def certificate_formats():
+    """A certificate's text in braille and as audio, for its holder (formats)."""
+    return alternative_formats.certificate_source()
 
 
 @hooks.register("registration_page_sections")

@@ -63,6 +63,8 @@ class Source:
     filename: the downloaded file's name without extension (default: slug).
     site: the Wagtail site whose braille settings apply (default: the page's
         site, or the default site).
+    personal: the files hold one person's data (a certificate): served as
+        private (no shared cache keeps them) and not to be indexed.
     """
 
     key: str
@@ -73,6 +75,7 @@ class Source:
     fingerprint: Callable[[Any], Any] | None = None
     filename: Callable[[Any], str] = _default_filename
     site: Callable[[Any], Any] | None = None
+    personal: bool = False
     kinds: tuple[str, ...] = field(init=False)
 
     def __post_init__(self):

@@ -53,4 +53,7 @@ def alternative_format(request: HttpRequest, token, extension: str):
     # ETag): the moment the text changes the token answers 404, and a stale
     # programme (say, of an event cancelled since) is never read from a cache.
     patch_cache_control(response, no_cache=True)
+    if source.personal:
+        patch_cache_control(response, private=True)
+        response["X-Robots-Tag"] = "noindex"
     return response
