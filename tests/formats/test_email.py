@@ -4,6 +4,7 @@ page when it is not yet."""
 
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from formats import services
 from formats.models import AlternativeFormat
@@ -55,7 +56,8 @@ def test_someone_who_asked_for_audio_gets_the_mp3(event_with_versions, register)
     html, text = html_and_text(mail.outbox[-1])
     line = next(line for line in text.splitlines() if "Programme as audio" in line)
     assert line.endswith(BASE + services.format_url(mp3))
-    assert services.duration_text(mp3.duration) in line
+    with translation.override("en"):  # the registrant's (the page's) language
+        assert services.duration_text(mp3.duration) in line
     assert "(MP3, " in line
 
 

@@ -159,7 +159,8 @@ def test_training_page_lists_sessions_in_words_with_completion_rule(client, soup
     html = soup(client.get(training.url))
     sessions = html.select("ol.session-list > li")
     assert len(sessions) == 3
-    assert sessions[0].h3.get_text(strip=True) == first.topic
+    # As heard: a Kazakh word on an English page is its own lang="kk" span.
+    assert " ".join(sessions[0].h3.get_text().split()) == first.topic
     facts = {
         dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
         for dt in sessions[0].find_all("dt")
