@@ -50,34 +50,105 @@ DEFAULT_PALETTE = Palette.TURQUOISE
 DEFAULT_ORNAMENT = Ornament.KOSHKAR
 
 # One ram's horn on a tile 12 wide and 10 high, its stem rising from the
-# bottom edge at x = 6 and parting into two spirals that curl outwards.
+# bottom edge at x = 6 and parting into two spirals that curl outwards:
+# (command, points) in absolute coordinates, M, L and C only, so that the
+# frame can place copies of it by computing their points (see `_place`).
 HORN = (
-    "M6,10 V6.4 C6,3.6 4.1,2.1 2.6,2.7 C1.2,3.3 1.3,5.3 2.6,5.6 "
-    "C3.6,5.9 4.1,4.9 3.6,4.3 C3.2,3.9 2.6,4.2 2.7,4.7 "
-    "M6,10 V6.4 C6,3.6 7.9,2.1 9.4,2.7 C10.8,3.3 10.7,5.3 9.4,5.6 "
-    "C8.4,5.9 7.9,4.9 8.4,4.3 C8.8,3.9 9.4,4.2 9.3,4.7"
+    ("M", (6, 10)),
+    ("L", (6, 6.4)),
+    ("C", (6, 3.6), (4.1, 2.1), (2.6, 2.7)),
+    ("C", (1.2, 3.3), (1.3, 5.3), (2.6, 5.6)),
+    ("C", (3.6, 5.9), (4.1, 4.9), (3.6, 4.3)),
+    ("C", (3.2, 3.9), (2.6, 4.2), (2.7, 4.7)),
+    ("M", (6, 10)),
+    ("L", (6, 6.4)),
+    ("C", (6, 3.6), (7.9, 2.1), (9.4, 2.7)),
+    ("C", (10.8, 3.3), (10.7, 5.3), (9.4, 5.6)),
+    ("C", (8.4, 5.9), (7.9, 4.9), (8.4, 4.3)),
+    ("C", (8.8, 3.9), (9.4, 4.2), (9.3, 4.7)),
 )
-# The band's tile (24 × 10): a horn rising from the lower edge, then one
-# hanging from the upper edge, the way the motif runs along a felt's border.
-KOSHKAR_TILE = (
-    f'<path d="{HORN}" transform="translate(0,0)"/>'
-    f'<path d="{HORN}" transform="translate(12,10) scale(1,-1)"/>'
+# «Тұмар»: a triangle standing on the lower edge with a small one inside
+# (drawn filled, even-odd, so the small one is a hole), tile 6 × 10.
+TRIANGLE = (
+    ("M", (0.6, 9.4)),
+    ("L", (3, 1.2)),
+    ("L", (5.4, 9.4)),
+    ("Z",),
+    ("M", (2.1, 8.6)),
+    ("L", (3, 5.6)),
+    ("L", (3.9, 8.6)),
+    ("Z",),
 )
-# «Тұмар»: a triangle standing on the lower edge with a small one inside,
-# then one hanging from the upper edge (tile 12 × 10).
-TUMAR_TILE = (
-    '<path d="M0.6,9.4 L3,1.2 L5.4,9.4 Z M2.1,8.6 L3,5.6 L3.9,8.6 Z"/>'
-    '<path d="M6.6,0.6 L9,8.8 L11.4,0.6 Z M8.1,1.4 L9,4.4 L9.9,1.4 Z"/>'
-)
-TILES = {Ornament.KOSHKAR: (KOSHKAR_TILE, 24.0), Ornament.TUMAR: (TUMAR_TILE, 12.0)}
+# Each ornament's motif, its width (the height is 10) and whether it is
+# stroked (the horn) or filled (the triangles). Along a band the motif
+# stands on the band's inner edge, then hangs from the outer one, in turn.
+MOTIFS = {Ornament.KOSHKAR: (HORN, 12.0, True), Ornament.TUMAR: (TRIANGLE, 6.0, False)}
 TILE_HEIGHT = 10.0
 
-# The corner: a rosette of four horns turned to the four sides, on a square
-# of 12 × 12 units drawn into the 10 mm square where two bands meet.
-ROSETTE = "".join(
-    f'<path d="{HORN}" transform="rotate({angle} 6 6) translate(6,6) scale(0.62) translate(-6,-10)"/>'
-    for angle in (0, 90, 180, 270)
-)
+Matrix = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f as in SVG
+
+
+def _multiply(first: Matrix, then: Matrix) -> Matrix:
+    """The transform that applies `first`, then `then`."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a2 * a1 + c2 * b1,
+        b2 * a1 + d2 * b1,
+        a2 * c1 + c2 * d1,
+        b2 * c1 + d2 * d1,
+        a2 * e1 + c2 * f1 + e2,
+        b2 * e1 + d2 * f1 + f2,
+    )
+
+
+def _place(shape, matrix: Matrix) -> str:
+    """The path data of `shape` moved by `matrix`."""
+    a, b, c, d, e, f = matrix
+    words = []
+    for command, *points in shape:
+        words.append(command)
+        for x, y in points:
+            words.append(f"{a * x + c * y + e:.2f},{b * x + d * y + f:.2f}")
+    return " ".join(words)
+
+
+def _band(shape, motif_width: float, start: tuple[float, float], length: float, turn: bool):
+    """Copies of the motif along a band of `length` mm from `start` (the
+    band's outer corner), across the page or (`turn`) down it; a whole
+    number of copies, spaced to fit."""
+    count = max(2, round(length / motif_width))
+    step = length / count
+    x0, y0 = start
+    paths = []
+    for index in range(count):
+        offset = index * step + (step - motif_width) / 2
+        flip = index % 2 == 1  # hangs from the outer edge
+        # In the band's own frame: u along it, v from its outer edge inwards.
+        local = (1, 0, 0, -1, offset, TILE_HEIGHT) if flip else (1, 0, 0, 1, offset, 0)
+        # A motif stands on the band's inner edge (v = 10) and rises towards
+        # the outer edge; along a side band u runs down the page.
+        to_page = (0, 1, 1, 0, x0, y0) if turn else (1, 0, 0, 1, x0, y0)
+        paths.append(_place(shape, _multiply(local, to_page)))
+    return " ".join(paths)
+
+
+def _rosette(x: float, y: float, size: float) -> str:
+    """Four horns turned to the four sides, their stems meeting in the
+    middle of the square of `size` at (x, y)."""
+    scale = size / 12 * 0.62
+    paths = []
+    for angle in range(4):
+        # The horn's stem foot (6, 10) to the origin, scaled, turned by a
+        # quarter per horn, then to the square's middle.
+        cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[angle]
+        matrix = _multiply(
+            (scale, 0, 0, scale, -6 * scale, -10 * scale),
+            (cos, sin, -sin, cos, x + size / 2, y + size / 2),
+        )
+        paths.append(_place(HORN, matrix))
+    return " ".join(paths)
+
 
 # What the certificate prints in each of its languages (not the reader's
 # interface: a Kazakh certificate says М.О. whoever issues it).
@@ -120,22 +191,15 @@ def palette_colours(palette: str) -> Colours:
     return PALETTES.get(palette, PALETTES[DEFAULT_PALETTE])
 
 
-def _band_pattern(pattern_id: str, tile: str, tile_width: float, length: float, *, turn: bool):
-    """A pattern that repeats `tile` a whole number of times along `length`
-    (mm), stretched by a few per cent to fit; `turn` runs it downwards."""
-    count = max(1, round(length / (tile_width * TILE_HEIGHT / 10)))
-    width = length / count
-    turned = f' patternTransform="translate({TILE_HEIGHT},0) rotate(90)"' if turn else ""
-    return (
-        f'<pattern id="{pattern_id}" patternUnits="userSpaceOnUse" width="{width:.3f}" '
-        f'height="{TILE_HEIGHT}" viewBox="0 0 {tile_width} {TILE_HEIGHT}" '
-        f'preserveAspectRatio="none"{turned}>{tile}</pattern>'
-    )
+def _rect(x: float, y: float, width: float, height: float) -> str:
+    return f"M{x},{y} h{width} v{height} h{-width} Z"
 
 
 @functools.cache
 def frame_svg(palette: str, ornament: str, orientation: str) -> str:
-    """The frame of a page: lines, the ornament's band and its corners."""
+    """The frame of a page: lines, the ornament's band and its corners, as a
+    handful of paths (WeasyPrint draws each SVG element in Python, once
+    per page: few elements keep a certificate fast)."""
     width, height = PAGE_SIZES.get(orientation, PAGE_SIZES["landscape"])
     colours = palette_colours(palette)
     band = BAND_END - BAND_START
@@ -143,60 +207,54 @@ def frame_svg(palette: str, ornament: str, orientation: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="{height}mm" '
         f'viewBox="0 0 {width} {height}">'
     ]
-    lines = (
-        f'<rect x="{OUTER}" y="{OUTER}" width="{width - 2 * OUTER}" height="{height - 2 * OUTER}" '
-        f'fill="none" stroke="{colours.primary}" stroke-width="0.9"/>'
-        f'<rect x="{INNER}" y="{INNER}" width="{width - 2 * INNER}" height="{height - 2 * INNER}" '
-        f'fill="none" stroke="{colours.accent}" stroke-width="0.5"/>'
-    )
-    if ornament in TILES:
-        tile, tile_width = TILES[ornament]
-        drawn = (
-            f'<g fill="none" stroke="{colours.primary}" stroke-width="0.9" '
-            f'stroke-linecap="round" stroke-linejoin="round">{tile}</g>'
-            if ornament == Ornament.KOSHKAR
-            else f'<g fill="{colours.primary}" fill-rule="evenodd">{tile}</g>'
+    outer = _rect(OUTER, OUTER, width - 2 * OUTER, height - 2 * OUTER)
+    inner = _rect(INNER, INNER, width - 2 * INNER, height - 2 * INNER)
+    if ornament in MOTIFS:
+        shape, motif_width, stroked = MOTIFS[ornament]
+        across, down = width - 2 * BAND_END, height - 2 * BAND_END
+        motifs = " ".join(
+            (
+                _band(shape, motif_width, (BAND_END, BAND_START), across, turn=False),
+                _band(shape, motif_width, (BAND_END, height - BAND_END), across, turn=False),
+                _band(shape, motif_width, (BAND_START, BAND_END), down, turn=True),
+                _band(shape, motif_width, (width - BAND_END, BAND_END), down, turn=True),
+            )
         )
-        across = width - 2 * BAND_END
-        down = height - 2 * BAND_END
-        parts.append(
-            "<defs>"
-            + _band_pattern("across", drawn, tile_width, across, turn=False)
-            + _band_pattern("down", drawn, tile_width, down, turn=True)
-            + "</defs>"
-        )
-        parts.append(
-            f'<rect x="{BAND_END}" y="{BAND_START}" width="{across}" height="{band}" fill="url(#across)"/>'
-            f'<rect x="{BAND_END}" y="{height - BAND_END}" width="{across}" height="{band}" fill="url(#across)"/>'
-            f'<rect x="{BAND_START}" y="{BAND_END}" width="{band}" height="{down}" fill="url(#down)"/>'
-            f'<rect x="{width - BAND_END}" y="{BAND_END}" width="{band}" height="{down}" fill="url(#down)"/>'
-        )
-        # The band's own edges and the corners' squares with their rosettes.
-        parts.append(
-            f'<rect x="{BAND_START}" y="{BAND_START}" width="{width - 2 * BAND_START}" '
-            f'height="{height - 2 * BAND_START}" fill="none" stroke="{colours.accent}" stroke-width="0.35"/>'
-            f'<rect x="{BAND_END}" y="{BAND_END}" width="{width - 2 * BAND_END}" '
-            f'height="{height - 2 * BAND_END}" fill="none" stroke="{colours.accent}" stroke-width="0.35"/>'
-        )
-        for x, y in (
+        if stroked:
+            parts.append(
+                f'<path d="{motifs}" fill="none" stroke="{colours.primary}" stroke-width="0.9" '
+                'stroke-linecap="round" stroke-linejoin="round"/>'
+            )
+        else:
+            parts.append(f'<path d="{motifs}" fill="{colours.primary}" fill-rule="evenodd"/>')
+        corners = [
             (BAND_START, BAND_START),
             (width - BAND_END, BAND_START),
             (BAND_START, height - BAND_END),
             (width - BAND_END, height - BAND_END),
-        ):
-            parts.append(
-                f'<g transform="translate({x},{y}) scale({band / 12})">'
-                f'<rect width="12" height="12" fill="#fff" stroke="{colours.accent}" stroke-width="0.5"/>'
-                f'<g fill="none" stroke="{colours.accent}" stroke-width="0.9" stroke-linecap="round">'
-                f"{ROSETTE}</g></g>"
+        ]
+        edges = " ".join(
+            (
+                _rect(BAND_START, BAND_START, width - 2 * BAND_START, height - 2 * BAND_START),
+                _rect(BAND_END, BAND_END, width - 2 * BAND_END, height - 2 * BAND_END),
+                *(_rect(x, y, band, band) for x, y in corners),
             )
+        )
+        parts.append(
+            f'<path d="{edges}" fill="none" stroke="{colours.accent}" stroke-width="0.4"/>'
+            f'<path d="{" ".join(_rosette(x, y, band) for x, y in corners)}" fill="none" '
+            f'stroke="{colours.accent}" stroke-width="0.6" stroke-linecap="round"/>'
+        )
     else:
         parts.append(
-            f'<rect x="{BAND_START + 2}" y="{BAND_START + 2}" width="{width - 2 * BAND_START - 4}" '
-            f'height="{height - 2 * BAND_START - 4}" fill="none" stroke="{colours.primary}" stroke-width="1.6"/>'
+            f'<path d="{_rect(BAND_START + 2, BAND_START + 2, width - 2 * BAND_START - 4, height - 2 * BAND_START - 4)}" '
+            f'fill="none" stroke="{colours.primary}" stroke-width="1.6"/>'
         )
-    parts.append(lines)
-    parts.append("</svg>")
+    parts.append(
+        f'<path d="{outer}" fill="none" stroke="{colours.primary}" stroke-width="0.9"/>'
+        f'<path d="{inner}" fill="none" stroke="{colours.accent}" stroke-width="0.5"/>'
+        "</svg>"
+    )
     return "".join(parts)
 
 
