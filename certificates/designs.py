@@ -113,24 +113,31 @@ def _place(shape, matrix: Matrix) -> str:
     return " ".join(words)
 
 
-def _band(shape, motif_width: float, start: tuple[float, float], length: float, turn: bool):
-    """Copies of the motif along a band of `length` mm from `start` (the
-    band's outer corner), across the page or (`turn`) down it; a whole
-    number of copies, spaced to fit."""
-    count = max(2, round(length / motif_width))
-    step = length / count
-    x0, y0 = start
-    paths = []
-    for index in range(count):
-        offset = index * step + (step - motif_width) / 2
-        flip = index % 2 == 1  # hangs from the outer edge
-        # In the band's own frame: u along it, v from its outer edge inwards.
-        local = (1, 0, 0, -1, offset, TILE_HEIGHT) if flip else (1, 0, 0, 1, offset, 0)
-        # A motif stands on the band's inner edge (v = 10) and rises towards
-        # the outer edge; along a side band u runs down the page.
-        to_page = (0, 1, 1, 0, x0, y0) if turn else (1, 0, 0, 1, x0, y0)
-        paths.append(_place(shape, _multiply(local, to_page)))
-    return " ".join(paths)
+def tile_svg(palette: str, ornament: str, *, down: bool) -> str:
+    """One tile of a band (mm): the motif standing on the band's inner edge,
+    then hanging from the outer one; `down` for the side bands. The page
+    repeats it along each side as a CSS background, which WeasyPrint draws
+    once into a PDF pattern: a band costs one small drawing however long."""
+    shape, motif_width, stroked = MOTIFS[ornament]
+    colours = palette_colours(palette)
+    motifs = []
+    for index in range(2):
+        local = (1, 0, 0, -1, motif_width, TILE_HEIGHT) if index else (1, 0, 0, 1, 0, 0)
+        to_tile = (0, 1, 1, 0, 0, 0) if down else (1, 0, 0, 1, 0, 0)
+        motifs.append(_place(shape, _multiply(local, to_tile)))
+    width, height = 2 * motif_width, TILE_HEIGHT
+    if down:
+        width, height = height, width
+    style = (
+        f'fill="none" stroke="{colours.primary}" stroke-width="0.9" '
+        'stroke-linecap="round" stroke-linejoin="round"'
+        if stroked
+        else f'fill="{colours.primary}" fill-rule="evenodd"'
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="{height}mm" '
+        f'viewBox="0 0 {width} {height}"><path d="{" ".join(motifs)}" {style}/></svg>'
+    )
 
 
 def _rosette(x: float, y: float, size: float) -> str:
@@ -164,23 +171,16 @@ EMBLEM_ALT = {
 }
 # The library's emblem: a ring, the crown of a yurt (шаңырақ) over an open
 # book whose right page carries the six dots of a braille cell. Coloured by
-# the palette's primary colour.
-EMBLEM = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100" height="100">
-<circle cx="50" cy="50" r="47" fill="none" stroke="{primary}" stroke-width="3"/>
-<circle cx="50" cy="50" r="41" fill="none" stroke="{accent}" stroke-width="1.2"/>
-<g fill="none" stroke="{primary}" stroke-width="2.4" stroke-linecap="round">
-<circle cx="50" cy="33" r="12"/>
-<path d="M38,33 H62 M50,21 V45 M41.5,24.5 L58.5,41.5 M58.5,24.5 L41.5,41.5"/>
-<path d="M26,39 C34,35 42,39 50,45 C58,39 66,35 74,39"/>
-<path d="M20,52 C32,46 42,50 50,57 C58,50 68,46 80,52 L80,74 C68,68 58,71 50,78 C42,71 32,68 20,74 Z"/>
-<path d="M50,57 V78"/>
-</g>
-<g fill="{primary}">
-<circle cx="60" cy="59" r="2.4"/><circle cx="68" cy="59" r="2.4"/>
-<circle cx="60" cy="65.5" r="2.4"/><circle cx="68" cy="65.5" r="2.4"/>
-<circle cx="60" cy="72" r="2.4"/><circle cx="68" cy="72" r="2.4"/>
-</g>
-</svg>"""
+# the palette's primary colour. Four paths: WeasyPrint draws each SVG
+# element in Python, for every certificate.
+EMBLEM = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100" height="100">'
+    '<path d="M3,50 a47,47 0 1,0 94,0 a47,47 0 1,0 -94,0" fill="none" stroke="{primary}" stroke-width="3"/>'
+    '<path d="M9,50 a41,41 0 1,0 82,0 a41,41 0 1,0 -82,0" fill="none" stroke="{accent}" stroke-width="1.2"/>'
+    '<path d="M38,33 a12,12 0 1,0 24,0 a12,12 0 1,0 -24,0 M38,33 H62 M50,21 V45 M41.5,24.5 L58.5,41.5 M58.5,24.5 L41.5,41.5 M26,39 C34,35 42,39 50,45 C58,39 66,35 74,39 M20,52 C32,46 42,50 50,57 C58,50 68,46 80,52 L80,74 C68,68 58,71 50,78 C42,71 32,68 20,74 Z M50,57 V78" fill="none" stroke="{primary}" stroke-width="2.4" stroke-linecap="round"/>'
+    '<path d="M57.6,59 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M65.6,59 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M57.6,65.5 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M65.6,65.5 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M57.6,72 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M65.6,72 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0" fill="{primary}"/>'
+    "</svg>"
+)
 
 
 def svg_data_url(svg: str) -> str:
@@ -197,9 +197,9 @@ def _rect(x: float, y: float, width: float, height: float) -> str:
 
 @functools.cache
 def frame_svg(palette: str, ornament: str, orientation: str) -> str:
-    """The frame of a page: lines, the ornament's band and its corners, as a
-    handful of paths (WeasyPrint draws each SVG element in Python, once
-    per page: few elements keep a certificate fast)."""
+    """The frame of a page: its lines and the corners of the ornament's band
+    (the band's motifs are repeated by `frame_css`), as a handful of paths:
+    WeasyPrint draws each SVG element in Python, once per page."""
     width, height = PAGE_SIZES.get(orientation, PAGE_SIZES["landscape"])
     colours = palette_colours(palette)
     band = BAND_END - BAND_START
@@ -210,23 +210,6 @@ def frame_svg(palette: str, ornament: str, orientation: str) -> str:
     outer = _rect(OUTER, OUTER, width - 2 * OUTER, height - 2 * OUTER)
     inner = _rect(INNER, INNER, width - 2 * INNER, height - 2 * INNER)
     if ornament in MOTIFS:
-        shape, motif_width, stroked = MOTIFS[ornament]
-        across, down = width - 2 * BAND_END, height - 2 * BAND_END
-        motifs = " ".join(
-            (
-                _band(shape, motif_width, (BAND_END, BAND_START), across, turn=False),
-                _band(shape, motif_width, (BAND_END, height - BAND_END), across, turn=False),
-                _band(shape, motif_width, (BAND_START, BAND_END), down, turn=True),
-                _band(shape, motif_width, (width - BAND_END, BAND_END), down, turn=True),
-            )
-        )
-        if stroked:
-            parts.append(
-                f'<path d="{motifs}" fill="none" stroke="{colours.primary}" stroke-width="0.9" '
-                'stroke-linecap="round" stroke-linejoin="round"/>'
-            )
-        else:
-            parts.append(f'<path d="{motifs}" fill="{colours.primary}" fill-rule="evenodd"/>')
         corners = [
             (BAND_START, BAND_START),
             (width - BAND_END, BAND_START),
@@ -285,4 +268,23 @@ def frame_css(palette: str, ornament: str, orientation: str, *, large_print: boo
     if not large_print and ornament in Ornament.values:
         frame = frame_url(palette, ornament, orientation)
         rules.append(f'@page {{ background: url("{frame}") 0 0 / 100% 100% no-repeat; }}')
+    if not large_print and ornament in MOTIFS:
+        # The bands: two boxes of the part (which fills its page), each with
+        # the tile repeated along two opposite sides.
+        _shape, motif_width, _stroked = MOTIFS[ornament]
+        tile = 2 * motif_width
+        across = svg_data_url(tile_svg(palette, ornament, down=False))
+        down = svg_data_url(tile_svg(palette, ornament, down=True))
+        rules.append(
+            f'.part::before {{ content: ""; position: absolute; left: {BAND_END}mm; '
+            f"right: {BAND_END}mm; top: {BAND_START}mm; bottom: {BAND_START}mm; "
+            f'background: url("{across}") 0 0 / {tile}mm {TILE_HEIGHT}mm round no-repeat, '
+            f'url("{across}") 0 100% / {tile}mm {TILE_HEIGHT}mm round no-repeat; }}'
+        )
+        rules.append(
+            f'.part::after {{ content: ""; position: absolute; left: {BAND_START}mm; '
+            f"right: {BAND_START}mm; top: {BAND_END}mm; bottom: {BAND_END}mm; "
+            f'background: url("{down}") 0 0 / {TILE_HEIGHT}mm {tile}mm no-repeat round, '
+            f'url("{down}") 100% 0 / {TILE_HEIGHT}mm {tile}mm no-repeat round; }}'
+        )
     return "\n".join(rules)
