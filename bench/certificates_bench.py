@@ -119,15 +119,21 @@ def naive_render(certificate) -> bytes:
     svg = code.make_image().to_string()
     font_config = FontConfiguration()
     fonts_css = pdf_fonts.stylesheet(font_config)
-    stylesheet = CSS(string=pdf.CSS_FILE.read_text(), font_config=font_config)
+    document = pdf._document(certificate, large_print=False)
+    stylesheets = [
+        fonts_css,
+        *(
+            CSS(string=path.read_text(), font_config=font_config)
+            for path in document["stylesheets"]
+        ),
+        *(CSS(string=text, font_config=font_config) for text in document["css_texts"]),
+    ]
     html = pdf.render_html(certificate, qr_url=pdf.data_url(svg, "image/svg+xml"))
     return HTML(
         string=html,
         base_url=str(pdf.TEMPLATES_DIR),
         url_fetcher=URLFetcher(allowed_protocols=("data",)),
-    ).write_pdf(
-        pdf_variant="pdf/ua-1", font_config=font_config, stylesheets=[fonts_css, stylesheet]
-    )
+    ).write_pdf(pdf_variant="pdf/ua-1", font_config=font_config, stylesheets=stylesheets)
 
 
 def main() -> None:

@@ -50,34 +50,112 @@ DEFAULT_PALETTE = Palette.TURQUOISE
 DEFAULT_ORNAMENT = Ornament.KOSHKAR
 
 # One ram's horn on a tile 12 wide and 10 high, its stem rising from the
-# bottom edge at x = 6 and parting into two spirals that curl outwards.
+# bottom edge at x = 6 and parting into two spirals that curl outwards:
+# (command, points) in absolute coordinates, M, L and C only, so that the
+# frame can place copies of it by computing their points (see `_place`).
 HORN = (
-    "M6,10 V6.4 C6,3.6 4.1,2.1 2.6,2.7 C1.2,3.3 1.3,5.3 2.6,5.6 "
-    "C3.6,5.9 4.1,4.9 3.6,4.3 C3.2,3.9 2.6,4.2 2.7,4.7 "
-    "M6,10 V6.4 C6,3.6 7.9,2.1 9.4,2.7 C10.8,3.3 10.7,5.3 9.4,5.6 "
-    "C8.4,5.9 7.9,4.9 8.4,4.3 C8.8,3.9 9.4,4.2 9.3,4.7"
+    ("M", (6, 10)),
+    ("L", (6, 6.4)),
+    ("C", (6, 3.6), (4.1, 2.1), (2.6, 2.7)),
+    ("C", (1.2, 3.3), (1.3, 5.3), (2.6, 5.6)),
+    ("C", (3.6, 5.9), (4.1, 4.9), (3.6, 4.3)),
+    ("C", (3.2, 3.9), (2.6, 4.2), (2.7, 4.7)),
+    ("M", (6, 10)),
+    ("L", (6, 6.4)),
+    ("C", (6, 3.6), (7.9, 2.1), (9.4, 2.7)),
+    ("C", (10.8, 3.3), (10.7, 5.3), (9.4, 5.6)),
+    ("C", (8.4, 5.9), (7.9, 4.9), (8.4, 4.3)),
+    ("C", (8.8, 3.9), (9.4, 4.2), (9.3, 4.7)),
 )
-# The band's tile (24 × 10): a horn rising from the lower edge, then one
-# hanging from the upper edge, the way the motif runs along a felt's border.
-KOSHKAR_TILE = (
-    f'<path d="{HORN}" transform="translate(0,0)"/>'
-    f'<path d="{HORN}" transform="translate(12,10) scale(1,-1)"/>'
+# «Тұмар»: a triangle standing on the lower edge with a small one inside
+# (drawn filled, even-odd, so the small one is a hole), tile 6 × 10.
+TRIANGLE = (
+    ("M", (0.6, 9.4)),
+    ("L", (3, 1.2)),
+    ("L", (5.4, 9.4)),
+    ("Z",),
+    ("M", (2.1, 8.6)),
+    ("L", (3, 5.6)),
+    ("L", (3.9, 8.6)),
+    ("Z",),
 )
-# «Тұмар»: a triangle standing on the lower edge with a small one inside,
-# then one hanging from the upper edge (tile 12 × 10).
-TUMAR_TILE = (
-    '<path d="M0.6,9.4 L3,1.2 L5.4,9.4 Z M2.1,8.6 L3,5.6 L3.9,8.6 Z"/>'
-    '<path d="M6.6,0.6 L9,8.8 L11.4,0.6 Z M8.1,1.4 L9,4.4 L9.9,1.4 Z"/>'
-)
-TILES = {Ornament.KOSHKAR: (KOSHKAR_TILE, 24.0), Ornament.TUMAR: (TUMAR_TILE, 12.0)}
+# Each ornament's motif, its width (the height is 10) and whether it is
+# stroked (the horn) or filled (the triangles). Along a band the motif
+# stands on the band's inner edge, then hangs from the outer one, in turn.
+MOTIFS = {Ornament.KOSHKAR: (HORN, 12.0, True), Ornament.TUMAR: (TRIANGLE, 6.0, False)}
 TILE_HEIGHT = 10.0
 
-# The corner: a rosette of four horns turned to the four sides, on a square
-# of 12 × 12 units drawn into the 10 mm square where two bands meet.
-ROSETTE = "".join(
-    f'<path d="{HORN}" transform="rotate({angle} 6 6) translate(6,6) scale(0.62) translate(-6,-10)"/>'
-    for angle in (0, 90, 180, 270)
-)
+Matrix = tuple[float, float, float, float, float, float]  # a, b, c, d, e, f as in SVG
+
+
+def _multiply(first: Matrix, then: Matrix) -> Matrix:
+    """The transform that applies `first`, then `then`."""
+    a1, b1, c1, d1, e1, f1 = first
+    a2, b2, c2, d2, e2, f2 = then
+    return (
+        a2 * a1 + c2 * b1,
+        b2 * a1 + d2 * b1,
+        a2 * c1 + c2 * d1,
+        b2 * c1 + d2 * d1,
+        a2 * e1 + c2 * f1 + e2,
+        b2 * e1 + d2 * f1 + f2,
+    )
+
+
+def _place(shape, matrix: Matrix) -> str:
+    """The path data of `shape` moved by `matrix`."""
+    a, b, c, d, e, f = matrix
+    words = []
+    for command, *points in shape:
+        words.append(command)
+        for x, y in points:
+            words.append(f"{a * x + c * y + e:.2f},{b * x + d * y + f:.2f}")
+    return " ".join(words)
+
+
+def tile_svg(palette: str, ornament: str, *, down: bool) -> str:
+    """One tile of a band (mm): the motif standing on the band's inner edge,
+    then hanging from the outer one; `down` for the side bands. The page
+    repeats it along each side as a CSS background, which WeasyPrint draws
+    once into a PDF pattern: a band costs one small drawing however long."""
+    shape, motif_width, stroked = MOTIFS[ornament]
+    colours = palette_colours(palette)
+    motifs = []
+    for index in range(2):
+        local = (1, 0, 0, -1, motif_width, TILE_HEIGHT) if index else (1, 0, 0, 1, 0, 0)
+        to_tile = (0, 1, 1, 0, 0, 0) if down else (1, 0, 0, 1, 0, 0)
+        motifs.append(_place(shape, _multiply(local, to_tile)))
+    width, height = 2 * motif_width, TILE_HEIGHT
+    if down:
+        width, height = height, width
+    style = (
+        f'fill="none" stroke="{colours.primary}" stroke-width="0.9" '
+        'stroke-linecap="round" stroke-linejoin="round"'
+        if stroked
+        else f'fill="{colours.primary}" fill-rule="evenodd"'
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="{height}mm" '
+        f'viewBox="0 0 {width} {height}"><path d="{" ".join(motifs)}" {style}/></svg>'
+    )
+
+
+def _rosette(x: float, y: float, size: float) -> str:
+    """Four horns turned to the four sides, their stems meeting in the
+    middle of the square of `size` at (x, y)."""
+    scale = size / 12 * 0.62
+    paths = []
+    for angle in range(4):
+        # The horn's stem foot (6, 10) to the origin, scaled, turned by a
+        # quarter per horn, then to the square's middle.
+        cos, sin = ((1, 0), (0, 1), (-1, 0), (0, -1))[angle]
+        matrix = _multiply(
+            (scale, 0, 0, scale, -6 * scale, -10 * scale),
+            (cos, sin, -sin, cos, x + size / 2, y + size / 2),
+        )
+        paths.append(_place(HORN, matrix))
+    return " ".join(paths)
+
 
 # What the certificate prints in each of its languages (not the reader's
 # interface: a Kazakh certificate says М.О. whoever issues it).
@@ -93,23 +171,16 @@ EMBLEM_ALT = {
 }
 # The library's emblem: a ring, the crown of a yurt (шаңырақ) over an open
 # book whose right page carries the six dots of a braille cell. Coloured by
-# the palette's primary colour.
-EMBLEM = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100" height="100">
-<circle cx="50" cy="50" r="47" fill="none" stroke="{primary}" stroke-width="3"/>
-<circle cx="50" cy="50" r="41" fill="none" stroke="{accent}" stroke-width="1.2"/>
-<g fill="none" stroke="{primary}" stroke-width="2.4" stroke-linecap="round">
-<circle cx="50" cy="33" r="12"/>
-<path d="M38,33 H62 M50,21 V45 M41.5,24.5 L58.5,41.5 M58.5,24.5 L41.5,41.5"/>
-<path d="M26,39 C34,35 42,39 50,45 C58,39 66,35 74,39"/>
-<path d="M20,52 C32,46 42,50 50,57 C58,50 68,46 80,52 L80,74 C68,68 58,71 50,78 C42,71 32,68 20,74 Z"/>
-<path d="M50,57 V78"/>
-</g>
-<g fill="{primary}">
-<circle cx="60" cy="59" r="2.4"/><circle cx="68" cy="59" r="2.4"/>
-<circle cx="60" cy="65.5" r="2.4"/><circle cx="68" cy="65.5" r="2.4"/>
-<circle cx="60" cy="72" r="2.4"/><circle cx="68" cy="72" r="2.4"/>
-</g>
-</svg>"""
+# the palette's primary colour. Four paths: WeasyPrint draws each SVG
+# element in Python, for every certificate.
+EMBLEM = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100" width="100" height="100">'
+    '<path d="M3,50 a47,47 0 1,0 94,0 a47,47 0 1,0 -94,0" fill="none" stroke="{primary}" stroke-width="3"/>'
+    '<path d="M9,50 a41,41 0 1,0 82,0 a41,41 0 1,0 -82,0" fill="none" stroke="{accent}" stroke-width="1.2"/>'
+    '<path d="M38,33 a12,12 0 1,0 24,0 a12,12 0 1,0 -24,0 M38,33 H62 M50,21 V45 M41.5,24.5 L58.5,41.5 M58.5,24.5 L41.5,41.5 M26,39 C34,35 42,39 50,45 C58,39 66,35 74,39 M20,52 C32,46 42,50 50,57 C58,50 68,46 80,52 L80,74 C68,68 58,71 50,78 C42,71 32,68 20,74 Z M50,57 V78" fill="none" stroke="{primary}" stroke-width="2.4" stroke-linecap="round"/>'
+    '<path d="M57.6,59 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M65.6,59 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M57.6,65.5 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M65.6,65.5 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M57.6,72 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0 M65.6,72 a2.4,2.4 0 1,0 4.8,0 a2.4,2.4 0 1,0 -4.8,0" fill="{primary}"/>'
+    "</svg>"
+)
 
 
 def svg_data_url(svg: str) -> str:
@@ -120,22 +191,15 @@ def palette_colours(palette: str) -> Colours:
     return PALETTES.get(palette, PALETTES[DEFAULT_PALETTE])
 
 
-def _band_pattern(pattern_id: str, tile: str, tile_width: float, length: float, *, turn: bool):
-    """A pattern that repeats `tile` a whole number of times along `length`
-    (mm), stretched by a few per cent to fit; `turn` runs it downwards."""
-    count = max(1, round(length / (tile_width * TILE_HEIGHT / 10)))
-    width = length / count
-    turned = f' patternTransform="translate({TILE_HEIGHT},0) rotate(90)"' if turn else ""
-    return (
-        f'<pattern id="{pattern_id}" patternUnits="userSpaceOnUse" width="{width:.3f}" '
-        f'height="{TILE_HEIGHT}" viewBox="0 0 {tile_width} {TILE_HEIGHT}" '
-        f'preserveAspectRatio="none"{turned}>{tile}</pattern>'
-    )
+def _rect(x: float, y: float, width: float, height: float) -> str:
+    return f"M{x},{y} h{width} v{height} h{-width} Z"
 
 
 @functools.cache
 def frame_svg(palette: str, ornament: str, orientation: str) -> str:
-    """The frame of a page: lines, the ornament's band and its corners."""
+    """The frame of a page: its lines and the corners of the ornament's band
+    (the band's motifs are repeated by `frame_css`), as a handful of paths:
+    WeasyPrint draws each SVG element in Python, once per page."""
     width, height = PAGE_SIZES.get(orientation, PAGE_SIZES["landscape"])
     colours = palette_colours(palette)
     band = BAND_END - BAND_START
@@ -143,60 +207,37 @@ def frame_svg(palette: str, ornament: str, orientation: str) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}mm" height="{height}mm" '
         f'viewBox="0 0 {width} {height}">'
     ]
-    lines = (
-        f'<rect x="{OUTER}" y="{OUTER}" width="{width - 2 * OUTER}" height="{height - 2 * OUTER}" '
-        f'fill="none" stroke="{colours.primary}" stroke-width="0.9"/>'
-        f'<rect x="{INNER}" y="{INNER}" width="{width - 2 * INNER}" height="{height - 2 * INNER}" '
-        f'fill="none" stroke="{colours.accent}" stroke-width="0.5"/>'
-    )
-    if ornament in TILES:
-        tile, tile_width = TILES[ornament]
-        drawn = (
-            f'<g fill="none" stroke="{colours.primary}" stroke-width="0.9" '
-            f'stroke-linecap="round" stroke-linejoin="round">{tile}</g>'
-            if ornament == Ornament.KOSHKAR
-            else f'<g fill="{colours.primary}" fill-rule="evenodd">{tile}</g>'
-        )
-        across = width - 2 * BAND_END
-        down = height - 2 * BAND_END
-        parts.append(
-            "<defs>"
-            + _band_pattern("across", drawn, tile_width, across, turn=False)
-            + _band_pattern("down", drawn, tile_width, down, turn=True)
-            + "</defs>"
-        )
-        parts.append(
-            f'<rect x="{BAND_END}" y="{BAND_START}" width="{across}" height="{band}" fill="url(#across)"/>'
-            f'<rect x="{BAND_END}" y="{height - BAND_END}" width="{across}" height="{band}" fill="url(#across)"/>'
-            f'<rect x="{BAND_START}" y="{BAND_END}" width="{band}" height="{down}" fill="url(#down)"/>'
-            f'<rect x="{width - BAND_END}" y="{BAND_END}" width="{band}" height="{down}" fill="url(#down)"/>'
-        )
-        # The band's own edges and the corners' squares with their rosettes.
-        parts.append(
-            f'<rect x="{BAND_START}" y="{BAND_START}" width="{width - 2 * BAND_START}" '
-            f'height="{height - 2 * BAND_START}" fill="none" stroke="{colours.accent}" stroke-width="0.35"/>'
-            f'<rect x="{BAND_END}" y="{BAND_END}" width="{width - 2 * BAND_END}" '
-            f'height="{height - 2 * BAND_END}" fill="none" stroke="{colours.accent}" stroke-width="0.35"/>'
-        )
-        for x, y in (
+    outer = _rect(OUTER, OUTER, width - 2 * OUTER, height - 2 * OUTER)
+    inner = _rect(INNER, INNER, width - 2 * INNER, height - 2 * INNER)
+    if ornament in MOTIFS:
+        corners = [
             (BAND_START, BAND_START),
             (width - BAND_END, BAND_START),
             (BAND_START, height - BAND_END),
             (width - BAND_END, height - BAND_END),
-        ):
-            parts.append(
-                f'<g transform="translate({x},{y}) scale({band / 12})">'
-                f'<rect width="12" height="12" fill="#fff" stroke="{colours.accent}" stroke-width="0.5"/>'
-                f'<g fill="none" stroke="{colours.accent}" stroke-width="0.9" stroke-linecap="round">'
-                f"{ROSETTE}</g></g>"
+        ]
+        edges = " ".join(
+            (
+                _rect(BAND_START, BAND_START, width - 2 * BAND_START, height - 2 * BAND_START),
+                _rect(BAND_END, BAND_END, width - 2 * BAND_END, height - 2 * BAND_END),
+                *(_rect(x, y, band, band) for x, y in corners),
             )
+        )
+        parts.append(
+            f'<path d="{edges}" fill="none" stroke="{colours.accent}" stroke-width="0.4"/>'
+            f'<path d="{" ".join(_rosette(x, y, band) for x, y in corners)}" fill="none" '
+            f'stroke="{colours.accent}" stroke-width="0.6" stroke-linecap="round"/>'
+        )
     else:
         parts.append(
-            f'<rect x="{BAND_START + 2}" y="{BAND_START + 2}" width="{width - 2 * BAND_START - 4}" '
-            f'height="{height - 2 * BAND_START - 4}" fill="none" stroke="{colours.primary}" stroke-width="1.6"/>'
+            f'<path d="{_rect(BAND_START + 2, BAND_START + 2, width - 2 * BAND_START - 4, height - 2 * BAND_START - 4)}" '
+            f'fill="none" stroke="{colours.primary}" stroke-width="1.6"/>'
         )
-    parts.append(lines)
-    parts.append("</svg>")
+    parts.append(
+        f'<path d="{outer}" fill="none" stroke="{colours.primary}" stroke-width="0.9"/>'
+        f'<path d="{inner}" fill="none" stroke="{colours.accent}" stroke-width="0.5"/>'
+        "</svg>"
+    )
     return "".join(parts)
 
 
@@ -227,4 +268,23 @@ def frame_css(palette: str, ornament: str, orientation: str, *, large_print: boo
     if not large_print and ornament in Ornament.values:
         frame = frame_url(palette, ornament, orientation)
         rules.append(f'@page {{ background: url("{frame}") 0 0 / 100% 100% no-repeat; }}')
+    if not large_print and ornament in MOTIFS:
+        # The bands: two boxes of the part (which fills its page), each with
+        # the tile repeated along two opposite sides.
+        _shape, motif_width, _stroked = MOTIFS[ornament]
+        tile = 2 * motif_width
+        across = svg_data_url(tile_svg(palette, ornament, down=False))
+        down = svg_data_url(tile_svg(palette, ornament, down=True))
+        rules.append(
+            f'.part::before {{ content: ""; position: absolute; left: {BAND_END}mm; '
+            f"right: {BAND_END}mm; top: {BAND_START}mm; bottom: {BAND_START}mm; "
+            f'background: url("{across}") 0 0 / {tile}mm {TILE_HEIGHT}mm round no-repeat, '
+            f'url("{across}") 0 100% / {tile}mm {TILE_HEIGHT}mm round no-repeat; }}'
+        )
+        rules.append(
+            f'.part::after {{ content: ""; position: absolute; left: {BAND_START}mm; '
+            f"right: {BAND_START}mm; top: {BAND_END}mm; bottom: {BAND_END}mm; "
+            f'background: url("{down}") 0 0 / {TILE_HEIGHT}mm {tile}mm no-repeat round, '
+            f'url("{down}") 100% 0 / {TILE_HEIGHT}mm {tile}mm no-repeat round; }}'
+        )
     return "\n".join(rules)

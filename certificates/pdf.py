@@ -140,6 +140,7 @@ def render_html(
                 **context,
                 "image_url": image_url,
                 "emblem_url": emblem_url,
+                "emblem_uploaded": bool(emblem_url) and emblem_url == image_url,
                 "qr_url": qr_url,
                 "page_background": page_background,
                 "large_print": large_print,

@@ -120,6 +120,35 @@ def url_fetcher(allowed_protocols: tuple[str, ...] = ()) -> Any:
     return toolkit().url_fetcher_class(allowed_protocols=allowed_protocols)
 
 
+class DocumentImages(dict):
+    """WeasyPrint's cache of one document, over images kept for the life of
+    the process: the drawings every document of a kind shares, SVG given as
+    data: URLs (a certificate design's frame, bands and emblem), parsed once
+    instead of once per document. Nothing else outlives the document (a
+    certificate's own QR code, an uploaded picture, WeasyPrint's other
+    entries), and at most MAX_SHARED_IMAGES drawings are kept."""
+
+    def __contains__(self, key):
+        return super().__contains__(key) or key in _shared_images
+
+    def __getitem__(self, key):
+        if super().__contains__(key):
+            return super().__getitem__(key)
+        return _shared_images[key]
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        if (
+            isinstance(key, str)
+            and key.startswith("data:image/svg+xml")
+            and len(_shared_images) < MAX_SHARED_IMAGES
+        ):
+            _shared_images[key] = value
+
+
+MAX_SHARED_IMAGES = 64
+_shared_images: dict[str, Any] = {}
+
 # One PDF at a time per process: the shared font configuration is not
 # documented as thread-safe, and layout is Python code that holds the GIL.
 _render_lock = threading.Lock()
@@ -168,7 +197,10 @@ def render_pdf(
                 allowed_protocols=allowed_protocols,
             )
             return document.write_pdf(
-                pdf_variant=PDF_VARIANT, font_config=tools.font_config, stylesheets=sheets
+                pdf_variant=PDF_VARIANT,
+                font_config=tools.font_config,
+                stylesheets=sheets,
+                cache=DocumentImages(),
             )
     except Exception as error:
         raise PdfUnavailable(f"WeasyPrint could not make the PDF: {error}") from error
@@ -201,7 +233,7 @@ def page_counts(
                 base_url=base_url,
                 user_agent_css=user_agent_css,
                 allowed_protocols=allowed_protocols,
-            ).render(font_config=tools.font_config, stylesheets=sheets)
+            ).render(font_config=tools.font_config, stylesheets=sheets, cache=DocumentImages())
     except Exception as error:
         raise PdfUnavailable(f"WeasyPrint could not lay out the document: {error}") from error
     counts: dict[Any, int] = {}  # element → pages, in document order

@@ -560,3 +560,43 @@ def test_publishing_queues_the_documents_for_the_worker(
         "pdf",
         "text",
     ]
+
+
+def _struct_elements(node, found):
+    if isinstance(node, pikepdf.Array):
+        for kid in node:
+            _struct_elements(kid, found)
+    elif isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            found.append(node)
+        if "/K" in node:
+            _struct_elements(node.K, found)
+    return found
+
+
+@pytest.mark.django_db
+def test_the_heading_and_caption_stay_with_the_table(event):
+    """However long the text above it, the "Programme" heading and the
+    table's caption begin the page the table begins on: never left alone at
+    the foot of a page, and the caption is in the same /Table as the rows."""
+    data = documents.document_data(event)
+    sentence = "Оқырмандарға тоқсан ішінде түскен кітаптар туралы айтып береміз. "
+    moved = 0
+    for lines in range(14, 44):
+        data["summary"] = sentence * lines
+        content = documents.render_pdf(data, large_print=False)
+        with pikepdf.open(io.BytesIO(content)) as document:
+            elements = _struct_elements(document.Root.StructTreeRoot, [])
+            page_of = {
+                kind: next(
+                    document.pages.index(pikepdf.Page(e.Pg)) for e in elements if kind == e.S
+                )
+                for kind in ("/H2", "/Caption", "/TR")
+            }
+            tables = [e for e in elements if e.S == "/Table"]
+            first_table = _struct_elements(tables[0].K, [])
+            kinds = {str(e.S) for e in first_table}
+        assert page_of["/H2"] == page_of["/Caption"] == page_of["/TR"], (lines, page_of)
+        assert {"/Caption", "/THead", "/TBody"} <= kinds, (lines, kinds)
+        moved += page_of["/TR"] == 1
+    assert moved  # some of the texts above pushed the table onto the second page
