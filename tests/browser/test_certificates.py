@@ -110,7 +110,7 @@ def test_the_result_is_said_in_the_heading(new_page, demo):
     assert page.locator("h1").inner_text().startswith("This certificate was revoked on ")
     assert REVOKED_NAME not in page.content()
     page.goto("/en/verify/ZZZZ-ZZZZ-Z/")
-    assert page.locator("h1").inner_text() == "No certificate has this code"
+    assert page.locator("h1").inner_text() == "No certificate has the code ZZZZ-ZZZZ-Z"
 
 
 def test_a_code_read_out_and_typed_sloppily_is_found_with_the_keyboard(new_page, demo):
