@@ -121,7 +121,7 @@ def main() -> None:
         from weasyprint import CSS, HTML
         from weasyprint.text.fonts import FontConfiguration
 
-        from core import pdf_fonts
+        from core import pdf, pdf_fonts
         from events import documents
         from events.models import EventPage, ProgrammeDocument
 
@@ -132,7 +132,7 @@ def main() -> None:
         def fresh_pdf(large_print: bool) -> bytes:
             """The baseline: new FontConfiguration and CSS objects for each PDF."""
             font_config = FontConfiguration()
-            paths = [documents.STANDARD_CSS]
+            paths = [pdf.DOCUMENT_CSS, documents.STANDARD_CSS]
             if large_print:
                 paths.append(documents.LARGE_PRINT_CSS)
             stylesheets = [pdf_fonts.stylesheet(font_config)] + [

@@ -13,13 +13,11 @@ no database.
 
 import argparse
 import os
-import statistics
 import sys
 import time
-from collections.abc import Callable
 
 from demo_site import ROOT
-from documents_bench import PROGRAMME
+from documents_bench import PROGRAMME, median_ms
 
 AUDIO_TARGET_S = 30.0
 
@@ -67,16 +65,6 @@ def programme(language: str):
             ListBlock(items=tuple(item for _clock, item, _performer in rows)),
         ),
     )
-
-
-def median_ms(function: Callable[[], object], runs: int) -> float:
-    function()  # warm up
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        function()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
 
 
 def main() -> int:

@@ -33,6 +33,9 @@ PDF_VARIANT = "pdf/ua-1"
 # What shapes every PDF besides a document's own template and style sheets:
 # part of a stored document's fingerprint, so a new font makes it again.
 SHARED_FILES = (pdf_fonts.FONTS_CSS, *pdf_fonts.FONT_FILES)
+# The page, type and headings every printed document shares (not the
+# certificates, which are designed pages): a document's own sheet comes after.
+DOCUMENT_CSS = pdf_fonts.FONTS_CSS.with_name("document.css")
 
 
 class PdfUnavailable(RuntimeError):

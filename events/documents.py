@@ -65,6 +65,7 @@ UNAVAILABLE_TEMPLATE = "pdf/unavailable.html"
 LAYOUT_FILES = (
     TEMPLATES_DIR / HTML_TEMPLATE,
     TEMPLATES_DIR / TEXT_TEMPLATE,
+    pdf.DOCUMENT_CSS,
     STANDARD_CSS,
     LARGE_PRINT_CSS,
     *pdf.SHARED_FILES,
@@ -252,7 +253,7 @@ def render_pdf(data: dict[str, Any], *, large_print: bool, created: str = "") ->
     return pdf.render_pdf(
         html,
         base_url=TEMPLATES_DIR / "pdf",
-        stylesheets=(STANDARD_CSS, LARGE_PRINT_CSS) if large_print else (STANDARD_CSS,),
+        stylesheets=(pdf.DOCUMENT_CSS, STANDARD_CSS, *((LARGE_PRINT_CSS,) if large_print else ())),
     )
 
 

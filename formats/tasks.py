@@ -22,16 +22,18 @@ def make_alternative_formats(source_key: str, object_id: int) -> int:
 
 def enqueue_formats(source_key: str, object_id: int) -> None:
     """Queue the versions of one object once the current transaction commits
-    (the worker must see the published text)."""
+    (the worker must see the published text). Every automatic queueing comes
+    through here, so `FORMATS_ON_PUBLISH = False` turns all of it off (as
+    while the test database is seeded, and in tests of other things, which
+    would otherwise speak every text)."""
+    if not getattr(settings, "FORMATS_ON_PUBLISH", True):
+        return
     transaction.on_commit(lambda: make_alternative_formats.enqueue(source_key, object_id))
 
 
 def on_page_published(sender, instance, **kwargs) -> None:
     """A published page of a registered source queues its versions
-    (connected in `FormatsConfig.ready`; `FORMATS_ON_PUBLISH = False` turns it
-    off, e.g. while the test database is seeded)."""
-    if not getattr(settings, "FORMATS_ON_PUBLISH", True):
-        return
+    (connected in `FormatsConfig.ready`)."""
     for source in sources_for_page(instance):
         enqueue_formats(source.key, instance.pk)
 
@@ -47,8 +49,6 @@ def on_page_unpublished(sender, instance, **kwargs) -> None:
 def on_braille_settings_saved(sender, instance, **kwargs) -> None:
     """A new braille page size makes every stored braille file of the site
     stale: queue them again."""
-    if not getattr(settings, "FORMATS_ON_PUBLISH", True):
-        return
     for source_key, object_id in services.braille_objects():
         enqueue_formats(source_key, object_id)
 
@@ -64,10 +64,6 @@ def connect_signals() -> None:
 
 def enqueue_changed(source_key: str, object_ids) -> None:
     """The texts of these objects changed (results published, a resolution
-    recorded, a certificate issued): queue their versions after the commit,
-    unless `FORMATS_ON_PUBLISH` is off (as while the test database is seeded
-    and in tests of other things, which would otherwise speak every text)."""
-    if not getattr(settings, "FORMATS_ON_PUBLISH", True):
-        return
+    recorded, a certificate issued): queue their versions after the commit."""
     for object_id in dict.fromkeys(object_ids):
         enqueue_formats(source_key, object_id)

@@ -266,7 +266,9 @@ def minutes_html(data: dict[str, Any]) -> str:
 def render_pdf(data: dict[str, Any]) -> bytes:
     """A tagged PDF/UA-1; `PdfUnavailable` when WeasyPrint cannot run here."""
     return pdf.render_pdf(
-        minutes_html(data), base_url=TEMPLATES_DIR / "trainings" / "pdf", stylesheets=(STYLESHEET,)
+        minutes_html(data),
+        base_url=TEMPLATES_DIR / "trainings" / "pdf",
+        stylesheets=(pdf.DOCUMENT_CSS, STYLESHEET),
     )
 
 
