@@ -201,7 +201,9 @@ def statistics_html(summary: Summary) -> str:
 
 def pdf_bytes(summary: Summary) -> bytes:
     """A tagged PDF/UA-1 of the summary; PdfUnavailable when it cannot be made."""
-    return pdf.render_pdf(statistics_html(summary), base_url=PDF_DIR, stylesheets=(PDF_CSS,))
+    return pdf.render_pdf(
+        statistics_html(summary), base_url=PDF_DIR, stylesheets=(pdf.DOCUMENT_CSS, PDF_CSS)
+    )
 
 
 def pdf_response(summary: Summary) -> HttpResponse:
